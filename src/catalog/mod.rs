@@ -1,0 +1,1 @@
+//! The knowledge souverain relies on, as data: `policies/*.hcl`.

@@ -1,0 +1,14 @@
+//! souverain: reads a Terraform/OpenTofu tree without running Terraform and works out,
+//! for every resource, which provider configuration, operator and region it lands on.
+//!
+//! Pipeline, one module per stage: [`discover`] → [`parse`] → [`config`] →
+//! [`evaluate`] → [`resolve`] → [`report`]. [`catalog`] holds the knowledge (vendors,
+//! providers, endpoints) loaded from `policies/`.
+
+pub mod catalog;
+pub mod config;
+pub mod diagnostic;
+pub mod evaluate;
+pub mod parse;
+pub mod source;
+pub mod syntax;

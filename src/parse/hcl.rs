@@ -1,0 +1,251 @@
+//! Lowers hcl-edit's tree into [`crate::syntax`], keeping spans.
+
+use crate::source::{FileId, Span};
+use crate::syntax::*;
+use hcl_edit::Span as _;
+use hcl_edit::expr::{self as hx, Expression};
+use hcl_edit::template as ht;
+use std::sync::Arc;
+
+/// A syntax error at a byte offset of the file.
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+pub fn parse_body(file: FileId, text: &str) -> Result<Body, SyntaxError> {
+    let body = hcl_edit::parser::parse_body(text).map_err(|e| SyntaxError {
+        offset: e.location().offset(),
+        message: e.message().trim().to_string(),
+    })?;
+    Ok(Lower { file }.body(&body))
+}
+
+/// Parses a standalone template (a JSON string value); spans point at `span`.
+pub fn parse_template(file: FileId, text: &str, span: Span) -> Result<Vec<TemplatePart>, String> {
+    let template = hcl_edit::parser::parse_template(text).map_err(|e| e.message().to_string())?;
+    Ok(Lower { file }.with_fixed_span(span).template(&template))
+}
+
+/// Parses a standalone expression (a JSON string where Terraform expects a bare
+/// expression, such as `count` or `for_each`); spans point at `span`.
+pub fn parse_expr(file: FileId, text: &str, span: Span) -> Result<Expr, String> {
+    let expr = hcl_edit::parser::parse_expr(text).map_err(|e| e.message().to_string())?;
+    Ok(Lower { file }.with_fixed_span(span).expr(&expr))
+}
+
+struct Lower {
+    file: FileId,
+}
+
+/// Lowering for text that is not at its own offset in the file (JSON strings): every node
+/// gets the span of the enclosing JSON string.
+struct FixedLower {
+    span: Span,
+}
+
+trait Spans {
+    fn span_of(&self, range: Option<std::ops::Range<usize>>) -> Span;
+}
+
+impl Spans for Lower {
+    fn span_of(&self, range: Option<std::ops::Range<usize>>) -> Span {
+        Span::new(self.file, range.unwrap_or(0..0))
+    }
+}
+
+impl Spans for FixedLower {
+    fn span_of(&self, _: Option<std::ops::Range<usize>>) -> Span {
+        self.span
+    }
+}
+
+impl Lower {
+    fn with_fixed_span(self, span: Span) -> FixedLower {
+        FixedLower { span }
+    }
+}
+
+impl<T: Spans> LowerExt for T {}
+
+trait LowerExt: Spans {
+    fn body(&self, body: &hcl_edit::structure::Body) -> Body {
+        let mut out = Body::default();
+        for structure in body.iter() {
+            match structure {
+                hcl_edit::structure::Structure::Attribute(attr) => out.attributes.push(Attribute {
+                    name: Arc::from(attr.key.as_str()),
+                    expr: self.expr(&attr.value),
+                    span: self.span_of(join(attr.key.span(), attr.value.span())),
+                }),
+                hcl_edit::structure::Structure::Block(block) => {
+                    let header_end = block
+                        .labels
+                        .last()
+                        .and_then(|l| l.span())
+                        .or_else(|| block.ident.span());
+                    out.blocks.push(Block {
+                        ident: Arc::from(block.ident.as_str()),
+                        labels: block.labels.iter().map(|l| Arc::from(l.as_str())).collect(),
+                        body: self.body(&block.body),
+                        span: self.span_of(block.span()),
+                        header: self.span_of(join(block.ident.span(), header_end)),
+                    })
+                }
+            }
+        }
+        out
+    }
+
+    fn expr(&self, expr: &Expression) -> Expr {
+        let span = self.span_of(expr.span());
+        let kind = match expr {
+            Expression::Null(_) => ExprKind::Null,
+            Expression::Bool(b) => ExprKind::Bool(*b.value()),
+            Expression::Number(n) => ExprKind::Number(n.value().as_f64().unwrap_or(f64::NAN)),
+            Expression::String(s) => ExprKind::String(Arc::from(s.value().as_str())),
+            Expression::Array(items) => {
+                ExprKind::Tuple(items.iter().map(|e| self.expr(e)).collect())
+            }
+            Expression::Object(object) => ExprKind::Object(
+                object
+                    .iter()
+                    .map(|(key, value)| (self.object_key(key), self.expr(value.expr())))
+                    .collect(),
+            ),
+            Expression::StringTemplate(t) => ExprKind::Template(self.template_elements(t.iter())),
+            // The parser has already stripped a `<<-` heredoc's indentation.
+            Expression::HeredocTemplate(h) => ExprKind::Template(self.template(&h.template)),
+            Expression::Parenthesis(p) => return self.expr(p.inner()),
+            Expression::Variable(v) => ExprKind::Variable(Arc::from(v.as_str())),
+            Expression::Conditional(c) => ExprKind::Conditional(Box::new([
+                self.expr(&c.cond_expr),
+                self.expr(&c.true_expr),
+                self.expr(&c.false_expr),
+            ])),
+            Expression::FuncCall(call) => {
+                let mut name = String::new();
+                for ns in &call.name.namespace {
+                    name.push_str(ns.as_str());
+                    name.push_str("::");
+                }
+                name.push_str(call.name.name.as_str());
+                ExprKind::Call(Box::new(Call {
+                    name: Arc::from(name),
+                    args: call.args.iter().map(|a| self.expr(a)).collect(),
+                    expand_final: call.args.expand_final(),
+                }))
+            }
+            Expression::Traversal(t) => ExprKind::Traversal(
+                Box::new(self.expr(&t.expr)),
+                t.operators
+                    .iter()
+                    .map(|op| match op.value() {
+                        hx::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat,
+                        hx::TraversalOperator::FullSplat(_) => Traverse::FullSplat,
+                        hx::TraversalOperator::GetAttr(name) => {
+                            Traverse::GetAttr(Arc::from(name.as_str()))
+                        }
+                        hx::TraversalOperator::Index(e) => Traverse::Index(self.expr(e)),
+                        hx::TraversalOperator::LegacyIndex(i) => Traverse::Index(Expr {
+                            kind: ExprKind::Number(*i.value() as f64),
+                            span: self.span_of(i.span()),
+                        }),
+                    })
+                    .collect(),
+            ),
+            Expression::UnaryOp(op) => ExprKind::Unary(
+                match op.operator.value() {
+                    hx::UnaryOperator::Neg => UnaryOp::Neg,
+                    hx::UnaryOperator::Not => UnaryOp::Not,
+                },
+                Box::new(self.expr(&op.expr)),
+            ),
+            Expression::BinaryOp(op) => {
+                use hx::BinaryOperator as B;
+                let operator = match op.operator.value() {
+                    B::Eq => BinaryOp::Eq,
+                    B::NotEq => BinaryOp::NotEq,
+                    B::Less => BinaryOp::Lt,
+                    B::LessEq => BinaryOp::LtEq,
+                    B::Greater => BinaryOp::Gt,
+                    B::GreaterEq => BinaryOp::GtEq,
+                    B::And => BinaryOp::And,
+                    B::Or => BinaryOp::Or,
+                    B::Plus => BinaryOp::Add,
+                    B::Minus => BinaryOp::Sub,
+                    B::Mul => BinaryOp::Mul,
+                    B::Div => BinaryOp::Div,
+                    B::Mod => BinaryOp::Mod,
+                };
+                ExprKind::Binary(
+                    operator,
+                    Box::new([self.expr(&op.lhs_expr), self.expr(&op.rhs_expr)]),
+                )
+            }
+            Expression::ForExpr(f) => ExprKind::For(Box::new(ForExpr {
+                key_var: f.intro.key_var.as_ref().map(|k| Arc::from(k.as_str())),
+                value_var: Arc::from(f.intro.value_var.as_str()),
+                collection: self.expr(&f.intro.collection_expr),
+                key: f.key_expr.as_ref().map(|k| self.expr(k)),
+                value: self.expr(&f.value_expr),
+                grouping: f.grouping,
+                cond: f.cond.as_ref().map(|c| self.expr(&c.expr)),
+            })),
+        };
+        Expr { kind, span }
+    }
+
+    fn object_key(&self, key: &hx::ObjectKey) -> Expr {
+        match key {
+            hx::ObjectKey::Ident(ident) => Expr {
+                kind: ExprKind::String(Arc::from(ident.as_str())),
+                span: self.span_of(ident.span()),
+            },
+            hx::ObjectKey::Expression(e) => self.expr(e),
+        }
+    }
+
+    fn template(&self, template: &ht::Template) -> Vec<TemplatePart> {
+        self.template_elements(template.iter())
+    }
+
+    fn template_elements<'a>(
+        &self,
+        elements: impl Iterator<Item = &'a ht::Element>,
+    ) -> Vec<TemplatePart> {
+        elements
+            .map(|element| match element {
+                ht::Element::Literal(s) => TemplatePart::Literal(Arc::from(s.value().as_str())),
+                ht::Element::Interpolation(i) => TemplatePart::Interpolation(self.expr(&i.expr)),
+                ht::Element::Directive(d) => match d.as_ref() {
+                    ht::Directive::If(d) => TemplatePart::If {
+                        cond: self.expr(&d.if_expr.cond_expr),
+                        then: self.template(&d.if_expr.template),
+                        otherwise: d
+                            .else_expr
+                            .as_ref()
+                            .map(|e| self.template(&e.template))
+                            .unwrap_or_default(),
+                    },
+                    ht::Directive::For(d) => TemplatePart::For {
+                        key_var: d.for_expr.key_var.as_ref().map(|k| Arc::from(k.as_str())),
+                        value_var: Arc::from(d.for_expr.value_var.as_str()),
+                        collection: self.expr(&d.for_expr.collection_expr),
+                        body: self.template(&d.for_expr.template),
+                    },
+                },
+            })
+            .collect()
+    }
+}
+
+fn join(
+    a: Option<std::ops::Range<usize>>,
+    b: Option<std::ops::Range<usize>>,
+) -> Option<std::ops::Range<usize>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
+        (a, b) => a.or(b),
+    }
+}

@@ -1,0 +1,43 @@
+//! Parsing: file text → [`crate::syntax::Body`], for native HCL and JSON syntax.
+
+pub mod hcl;
+pub mod json;
+
+pub use hcl::SyntaxError;
+
+use crate::source::FileId;
+use crate::syntax::Body;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Hcl,
+    Json,
+}
+
+impl Syntax {
+    /// `.tf.json`, `.tofu.json` and `.tfvars.json` use the JSON syntax.
+    pub fn of(file_name: &str) -> Syntax {
+        if file_name.ends_with(".json") {
+            Syntax::Json
+        } else {
+            Syntax::Hcl
+        }
+    }
+}
+
+/// Parses a configuration file (`.tf`, `.tofu`, and their JSON forms).
+pub fn parse_config(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
+    match syntax {
+        Syntax::Hcl => hcl::parse_body(file, text),
+        Syntax::Json => json::parse_body(file, text, json::JsonMode::Config),
+    }
+}
+
+/// Parses a variable definitions file (`terraform.tfvars`, `*.auto.tfvars(.json)`,
+/// `--var-file`): only its top-level attributes matter.
+pub fn parse_tfvars(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
+    match syntax {
+        Syntax::Hcl => hcl::parse_body(file, text),
+        Syntax::Json => json::parse_body(file, text, json::JsonMode::Literal),
+    }
+}
