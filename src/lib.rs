@@ -8,7 +8,10 @@
 pub mod catalog;
 pub mod config;
 pub mod diagnostic;
+pub mod discover;
 pub mod evaluate;
 pub mod parse;
+pub mod report;
+pub mod resolve;
 pub mod source;
 pub mod syntax;

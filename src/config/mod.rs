@@ -5,7 +5,7 @@ mod merge;
 
 use crate::source::{FileId, Span};
 use crate::syntax::{Attribute, Block, Body, Expr, Name};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -27,6 +27,10 @@ pub struct Module {
     pub required_providers: BTreeMap<Name, RequiredProvider>,
     pub resources: Vec<Resource>,
     pub calls: Vec<ModuleCall>,
+    /// (mode, type, name) → index in `resources`, for references.
+    resource_index: HashMap<(Mode, Name, Name), usize>,
+    /// Call name → index in `calls`.
+    call_index: HashMap<Name, usize>,
 }
 
 #[derive(Debug)]
@@ -69,7 +73,7 @@ pub struct RequiredProvider {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     Managed,
@@ -160,7 +164,31 @@ impl Module {
         for block in blocks {
             module.add_block(block, errors);
         }
+        for (i, r) in module.resources.iter().enumerate() {
+            if module.resource_index.insert((r.mode, r.kind.clone(), r.name.clone()), i).is_some() {
+                errors.push(ModelError {
+                    span: r.header,
+                    message: format!("duplicate {} block: {}", if r.mode == Mode::Data { "data" } else { "resource" }, r.address()),
+                });
+            }
+        }
+        for (i, c) in module.calls.iter().enumerate() {
+            if module.call_index.insert(c.name.clone(), i).is_some() {
+                errors.push(ModelError {
+                    span: c.header,
+                    message: format!("duplicate module call: module.{}", c.name),
+                });
+            }
+        }
         module
+    }
+
+    pub fn find_resource(&self, mode: Mode, kind: &str, name: &str) -> Option<usize> {
+        self.resource_index.get(&(mode, Name::from(kind), Name::from(name))).copied()
+    }
+
+    pub fn find_call(&self, name: &str) -> Option<usize> {
+        self.call_index.get(name).copied()
     }
 
     fn add_block(&mut self, block: Block, errors: &mut Vec<ModelError>) {

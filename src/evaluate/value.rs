@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
+/// Longest string a function or template may build (bytes).
+pub const MAX_STRING_LEN: usize = 16 * 1024 * 1024;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Null,

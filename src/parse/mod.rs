@@ -2,8 +2,10 @@
 
 pub mod hcl;
 pub mod json;
+pub mod load;
 
 pub use hcl::SyntaxError;
+pub use load::{CallSource, Root, VarFile, Workspace};
 
 use crate::source::FileId;
 use crate::syntax::Body;

@@ -1,0 +1,399 @@
+//! The expression evaluator. References (`var.x`, `local.y`, `aws_s3_bucket.b.region`,
+//! `each.key`, …) are answered by a [`Scope`]; everything else — literals, operators,
+//! templates, `for`, conditionals and function calls — is evaluated here.
+
+use super::functions;
+use super::value::{MAX_STRING_LEN, Unknown, Value, format_number};
+use crate::syntax::{BinaryOp, Expr, ExprKind, ForExpr, TemplatePart, Traverse, UnaryOp};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Deepest expression nesting evaluated; deeper input yields an error value, not a stack
+/// overflow.
+pub const MAX_DEPTH: u32 = 256;
+
+/// Largest collection a `for` expression may iterate.
+pub const MAX_ITERATIONS: usize = 1_000_000;
+
+/// Answers the references of an expression.
+pub trait Scope {
+    /// Resolves a reference rooted at `root`, followed by `ops`. Returns the value and how
+    /// many of `ops` were consumed (the evaluator applies the rest).
+    fn reference(&self, eval: &Evaluator<'_>, root: &str, ops: &[Traverse]) -> (Value, usize);
+}
+
+pub struct Evaluator<'s> {
+    scope: &'s dyn Scope,
+    /// Variables bound by `for` expressions and template `for` directives, innermost last.
+    bound: RefCell<Vec<(Arc<str>, Value)>>,
+    depth: Cell<u32>,
+}
+
+impl<'s> Evaluator<'s> {
+    pub fn new(scope: &'s dyn Scope) -> Evaluator<'s> {
+        Evaluator {
+            scope,
+            bound: RefCell::new(Vec::new()),
+            depth: Cell::new(0),
+        }
+    }
+
+    pub fn eval(&self, expr: &Expr) -> Value {
+        let depth = self.depth.get();
+        if depth >= MAX_DEPTH {
+            return Value::error(format!("expression nested deeper than {MAX_DEPTH} levels"));
+        }
+        self.depth.set(depth + 1);
+        let value = self.eval_kind(expr);
+        self.depth.set(depth);
+        value
+    }
+
+    fn eval_kind(&self, expr: &Expr) -> Value {
+        match &expr.kind {
+            ExprKind::Null => Value::Null,
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::Number(n) => Value::Number(*n),
+            ExprKind::String(s) => Value::String(s.clone()),
+            ExprKind::Template(parts) => self.template(parts),
+            ExprKind::Tuple(items) => Value::list(items.iter().map(|e| self.eval(e)).collect()),
+            ExprKind::Object(entries) => self.object(entries),
+            ExprKind::Variable(name) => self.traversal(name, &[]),
+            ExprKind::Traversal(root, ops) => match &root.kind {
+                ExprKind::Variable(name) => self.traversal(name, ops),
+                _ => {
+                    let value = self.eval(root);
+                    self.apply(value, ops)
+                }
+            },
+            ExprKind::Call(call) => match &*call.name {
+                "try" => self.try_(&call.args),
+                "can" => self.can(&call.args),
+                name => {
+                    let mut args: Vec<Value> = call.args.iter().map(|a| self.eval(a)).collect();
+                    if call.expand_final {
+                        match args.pop() {
+                            Some(Value::List(items)) => args.extend(items.iter().cloned()),
+                            Some(u @ Value::Unknown(_)) => return u,
+                            _ => return Value::error(format!("{name}(...): the expanded argument must be a list")),
+                        }
+                    }
+                    functions::call(name, args)
+                }
+            },
+            ExprKind::Conditional(parts) => self.conditional(&parts[0], &parts[1], &parts[2]),
+            ExprKind::Unary(op, operand) => unary(*op, self.eval(operand)),
+            ExprKind::Binary(op, operands) => self.binary(*op, &operands[0], &operands[1]),
+            ExprKind::For(f) => self.for_expr(f),
+        }
+    }
+
+    fn object(&self, entries: &[(Expr, Expr)]) -> Value {
+        let mut map = BTreeMap::new();
+        for (key, value) in entries {
+            let key = match self.eval(key).to_string_value() {
+                Ok(k) => k,
+                Err(u) => return u,
+            };
+            // Terraform keeps the last of duplicate keys.
+            map.insert(key.to_string(), self.eval(value));
+        }
+        Value::map(map)
+    }
+
+    fn traversal(&self, root: &str, ops: &[Traverse]) -> Value {
+        let bound = self.bound.borrow().iter().rev().find(|(n, _)| &**n == root).map(|(_, v)| v.clone());
+        let (value, consumed) = match bound {
+            Some(value) => (value, 0),
+            None => self.scope.reference(self, root, ops),
+        };
+        self.apply(value, &ops[consumed.min(ops.len())..])
+    }
+
+    /// Applies traversal operators to a value.
+    pub fn apply(&self, mut value: Value, ops: &[Traverse]) -> Value {
+        for (i, op) in ops.iter().enumerate() {
+            value = match op {
+                Traverse::GetAttr(name) => get_attr(&value, name),
+                Traverse::Index(index) => index_value(&value, &self.eval(index)),
+                Traverse::AttrSplat | Traverse::FullSplat => {
+                    let rest = &ops[i + 1..];
+                    return match value {
+                        Value::Unknown(_) => value,
+                        Value::Null => Value::list(Vec::new()),
+                        Value::List(items) => Value::list(items.iter().map(|item| self.apply(item.clone(), rest)).collect()),
+                        other => Value::list(vec![self.apply(other, rest)]),
+                    };
+                }
+            };
+            if value.is_unknown() {
+                return value;
+            }
+        }
+        value
+    }
+
+    fn template(&self, parts: &[TemplatePart]) -> Value {
+        // A template that is a single interpolation yields the value itself, not a string.
+        if let [TemplatePart::Interpolation(expr)] = parts {
+            return self.eval(expr);
+        }
+        let mut out = String::new();
+        match self.render(parts, &mut out) {
+            Ok(()) => Value::string(out),
+            Err(u) => Value::Unknown(u),
+        }
+    }
+
+    fn render(&self, parts: &[TemplatePart], out: &mut String) -> Result<(), Unknown> {
+        for part in parts {
+            match part {
+                TemplatePart::Literal(s) => out.push_str(s),
+                TemplatePart::Interpolation(expr) => match self.eval(expr) {
+                    Value::Unknown(u) => return Err(u),
+                    Value::Null => return Err(unknown_of(Value::error("a template interpolates a null value"))),
+                    value => out.push_str(&value.to_string_value().map_err(unknown_of)?),
+                },
+                TemplatePart::If { cond, then, otherwise } => {
+                    let branch = if self.eval(cond).to_bool().map_err(unknown_of)? { then } else { otherwise };
+                    self.render(branch, out)?;
+                }
+                TemplatePart::For {
+                    key_var,
+                    value_var,
+                    collection,
+                    body,
+                } => {
+                    for (key, value) in self.iterate(&self.eval(collection)).map_err(unknown_of)? {
+                        let result = self.with_bound(key_var.as_ref(), key, value_var, value, |ev| ev.render(body, out));
+                        result?;
+                    }
+                }
+            }
+            if out.len() > MAX_STRING_LEN {
+                return Err(unknown_of(Value::error("template result exceeds the string size limit")));
+            }
+        }
+        Ok(())
+    }
+
+    fn conditional(&self, cond: &Expr, then: &Expr, otherwise: &Expr) -> Value {
+        match self.eval(cond).to_bool() {
+            Ok(true) => self.eval(then),
+            Ok(false) => self.eval(otherwise),
+            Err(unknown) => {
+                // Both branches agreeing is the only way to know the result.
+                let (a, b) = (self.eval(then), self.eval(otherwise));
+                if a == b && a.first_unknown().is_none() {
+                    a
+                } else {
+                    unknown
+                }
+            }
+        }
+    }
+
+    fn binary(&self, op: BinaryOp, lhs: &Expr, rhs: &Expr) -> Value {
+        let left = self.eval(lhs);
+        // `false && x` and `true || x` are known whatever `x` is.
+        match (op, &left) {
+            (BinaryOp::And, Value::Bool(false)) => return Value::Bool(false),
+            (BinaryOp::Or, Value::Bool(true)) => return Value::Bool(true),
+            _ => {}
+        }
+        binary(op, left, self.eval(rhs))
+    }
+
+    fn for_expr(&self, f: &ForExpr) -> Value {
+        let pairs = match self.iterate(&self.eval(&f.collection)) {
+            Ok(pairs) => pairs,
+            Err(u) => return u,
+        };
+        let mut list = Vec::new();
+        let mut map: BTreeMap<String, Value> = BTreeMap::new();
+        for (key, value) in pairs {
+            let item = self.with_bound(f.key_var.as_ref(), key, &f.value_var, value, |ev| {
+                if let Some(cond) = &f.cond {
+                    match ev.eval(cond).to_bool() {
+                        Ok(true) => {}
+                        Ok(false) => return Ok(None),
+                        Err(u) => return Err(u),
+                    }
+                }
+                let key = match &f.key {
+                    Some(k) => Some(ev.eval(k).to_string_value()?),
+                    None => None,
+                };
+                Ok(Some((key, ev.eval(&f.value))))
+            });
+            match item {
+                Err(u) => return u,
+                Ok(None) => {}
+                Ok(Some((None, v))) => list.push(v),
+                Ok(Some((Some(k), v))) => {
+                    if f.grouping {
+                        let group = map.entry(k.to_string()).or_insert_with(|| Value::list(Vec::new()));
+                        if let Value::List(items) = group {
+                            Arc::make_mut(items).push(v);
+                        }
+                    } else if map.insert(k.to_string(), v).is_some() {
+                        return Value::error(format!("duplicate key \"{k}\" in a for expression (use ... to group)"));
+                    }
+                }
+            }
+        }
+        if f.key.is_some() { Value::map(map) } else { Value::list(list) }
+    }
+
+    /// The (key, value) pairs a `for` iterates: index and element for lists, key and value
+    /// for maps.
+    fn iterate(&self, collection: &Value) -> Result<Vec<(Value, Value)>, Value> {
+        let pairs: Vec<(Value, Value)> = match collection {
+            Value::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Value::Number(i as f64), v.clone()))
+                .collect(),
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| (Value::string(k.as_str()), v.clone()))
+                .collect(),
+            Value::Unknown(_) => return Err(collection.clone()),
+            Value::Null => return Err(Value::error("cannot iterate over a null value")),
+            other => return Err(Value::error(format!("cannot iterate over a {}", other.type_name()))),
+        };
+        if pairs.len() > MAX_ITERATIONS {
+            return Err(Value::error(format!("collection of {} elements exceeds the iteration limit of {MAX_ITERATIONS}", pairs.len())));
+        }
+        Ok(pairs)
+    }
+
+    fn with_bound<T>(&self, key_var: Option<&Arc<str>>, key: Value, value_var: &Arc<str>, value: Value, f: impl FnOnce(&Self) -> T) -> T {
+        let mark = self.bound.borrow().len();
+        {
+            let mut bound = self.bound.borrow_mut();
+            if let Some(k) = key_var {
+                bound.push((k.clone(), key));
+            }
+            bound.push((value_var.clone(), value));
+        }
+        let result = f(self);
+        self.bound.borrow_mut().truncate(mark);
+        result
+    }
+
+    /// `try(a, b, …)`: the first argument that evaluates without error. An argument that
+    /// is merely not known statically stops the search: its real value might be valid.
+    fn try_(&self, args: &[Expr]) -> Value {
+        for arg in args {
+            let value = self.eval(arg);
+            match value.first_unknown() {
+                Some(Unknown { error: true, .. }) => continue,
+                _ => return value,
+            }
+        }
+        Value::error("try(): no argument evaluated without error")
+    }
+
+    /// `can(x)`: whether `x` evaluates without error.
+    fn can(&self, args: &[Expr]) -> Value {
+        let [arg] = args else {
+            return Value::error("can() takes exactly one argument");
+        };
+        match self.eval(arg).first_unknown() {
+            Some(Unknown { error: true, .. }) => Value::Bool(false),
+            Some(u) => Value::Unknown(u.clone()),
+            None => Value::Bool(true),
+        }
+    }
+}
+
+fn unknown_of(value: Value) -> Unknown {
+    match value {
+        Value::Unknown(u) => u,
+        other => Unknown {
+            reason: Arc::from(format!("unexpected {}", other.type_name())),
+            error: true,
+        },
+    }
+}
+
+/// `.name` on an object or map.
+pub fn get_attr(value: &Value, name: &str) -> Value {
+    match value {
+        Value::Map(entries) => entries
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| Value::error(format!("object has no attribute \"{name}\""))),
+        Value::Unknown(_) => value.clone(),
+        Value::Null => Value::error(format!("attribute \"{name}\" of a null value")),
+        other => Value::error(format!("a {} has no attribute \"{name}\"", other.type_name())),
+    }
+}
+
+/// `[index]` on a list or map.
+pub fn index_value(value: &Value, index: &Value) -> Value {
+    match (value, index) {
+        (Value::Unknown(_), _) => value.clone(),
+        (_, Value::Unknown(_)) => index.clone(),
+        (Value::List(items), index) => match index.to_number() {
+            Ok(n) if n >= 0.0 && n.fract() == 0.0 => items
+                .get(n as usize)
+                .cloned()
+                .unwrap_or_else(|| Value::error(format!("index {} out of range for a list of {}", format_number(n), items.len()))),
+            Ok(n) => Value::error(format!("invalid list index {}", format_number(n))),
+            Err(e) => e,
+        },
+        (Value::Map(entries), index) => match index.to_string_value() {
+            Ok(key) => entries
+                .get(&*key)
+                .cloned()
+                .unwrap_or_else(|| Value::error(format!("map has no key \"{key}\""))),
+            Err(e) => e,
+        },
+        (Value::Null, _) => Value::error("index into a null value"),
+        (other, _) => Value::error(format!("cannot index a {}", other.type_name())),
+    }
+}
+
+fn unary(op: UnaryOp, value: Value) -> Value {
+    match op {
+        UnaryOp::Neg => value.to_number().map(|n| Value::Number(-n)).unwrap_or_else(|e| e),
+        UnaryOp::Not => value.to_bool().map(|b| Value::Bool(!b)).unwrap_or_else(|e| e),
+    }
+}
+
+fn binary(op: BinaryOp, left: Value, right: Value) -> Value {
+    use BinaryOp::*;
+    match op {
+        Eq | NotEq => {
+            if let Some(u) = left.first_unknown().or(right.first_unknown()) {
+                return Value::Unknown(u.clone());
+            }
+            Value::Bool((left == right) == (op == Eq))
+        }
+        And | Or => match (left.to_bool(), right.to_bool()) {
+            (Ok(a), Ok(b)) => Value::Bool(if op == And { a && b } else { a || b }),
+            (Err(e), _) | (_, Err(e)) => e,
+        },
+        Lt | LtEq | Gt | GtEq | Add | Sub | Mul | Div | Mod => {
+            let (a, b) = match (left.to_number(), right.to_number()) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(e), _) | (_, Err(e)) => return e,
+            };
+            match op {
+                Lt => Value::Bool(a < b),
+                LtEq => Value::Bool(a <= b),
+                Gt => Value::Bool(a > b),
+                GtEq => Value::Bool(a >= b),
+                Add => Value::Number(a + b),
+                Sub => Value::Number(a - b),
+                Mul => Value::Number(a * b),
+                Div | Mod if b == 0.0 => Value::error("division by zero"),
+                Div => Value::Number(a / b),
+                _ => Value::Number(a % b),
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Rendering: results are plain data; each output format is a separate renderer.
+
+pub mod diagnostics;
+pub mod inventory;
