@@ -1,0 +1,1 @@
+s3ns_region = "u-france-east1"

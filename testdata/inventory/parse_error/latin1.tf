@@ -1,0 +1,3 @@
+resource "aws_sqs_queue" "latin1" {
+  name = "café"
+}

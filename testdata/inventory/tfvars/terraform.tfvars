@@ -1,0 +1,2 @@
+region        = "eu-west-1"
+backup_region = "eu-west-1"

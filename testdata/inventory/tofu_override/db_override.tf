@@ -1,0 +1,3 @@
+resource "scaleway_rdb_instance" "db" {
+  region = "pl-waw"
+}

@@ -1,0 +1,7 @@
+provider "scaleway" {
+  region = "nl-ams"
+}
+
+resource "scaleway_object_bucket" "archive" {
+  name = "archive"
+}
