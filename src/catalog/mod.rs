@@ -1,1 +1,421 @@
 //! The knowledge souverain relies on, as data: `policies/*.hcl`.
+//!
+//! Facts about clouds change (qualifications expire, providers add regions, vendors change
+//! hands), so they live in HCL files that carry a source and a date for every entry,
+//! rather than in code. The files are embedded in the binary ([`Catalog::embedded`]);
+//! users can replace them (`--policies DIR`, [`Catalog::load_dir`]) or add to them
+//! (`.souverain.hcl`, [`parse_overlay`] + [`Catalog::extend`]). `policies/README.md`
+//! documents the schema.
+
+mod load;
+mod pattern;
+#[cfg(test)]
+mod tests;
+
+use crate::source::LineCol;
+use globset::GlobSet;
+use pattern::host_of;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::LazyLock;
+
+pub use load::{CatalogOverlay, parse_overlay};
+pub use pattern::Pattern;
+
+/// The policy files compiled into the binary, in load order.
+const EMBEDDED_FILES: [(&str, &str); 2] = [
+    (
+        "policies/vendors.hcl",
+        include_str!("../../policies/vendors.hcl"),
+    ),
+    (
+        "policies/providers.hcl",
+        include_str!("../../policies/providers.hcl"),
+    ),
+];
+
+/// Parsed once per process: every run needs it and the text never changes.
+static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
+    Catalog::from_texts(EMBEDDED_FILES.iter().map(|&(origin, text)| (origin, text))).unwrap_or_else(
+        |e| panic!("embedded policies are invalid (the catalog tests check them): {e}"),
+    )
+});
+
+/// Vendors by id and provider entries by source address.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    vendors: BTreeMap<String, Vendor>,
+    providers: BTreeMap<String, ProviderEntry>,
+    /// Other addresses of the same provider (`hashicorp/google-beta` → `hashicorp/google`,
+    /// legacy `hashicorp/openstack`): one entry, so overlay rules reach every address.
+    aliases: BTreeMap<String, String>,
+}
+
+impl Catalog {
+    /// The catalog shipped in the binary.
+    pub fn embedded() -> Catalog {
+        EMBEDDED.clone()
+    }
+
+    /// Every `*.hcl` file of `dir`, read in name order, as a complete replacement for
+    /// the embedded set (`--policies DIR`).
+    pub fn load_dir(dir: &Path) -> Result<Catalog, CatalogError> {
+        let display = dir.display().to_string();
+        let whole_dir = |message: String| CatalogError {
+            origin: display.clone(),
+            position: None,
+            message,
+        };
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| whole_dir(format!("cannot read directory: {e}")))?;
+        let mut paths = Vec::new();
+        for entry in entries {
+            let path = entry
+                .map_err(|e| whole_dir(format!("cannot read directory: {e}")))?
+                .path();
+            if path.is_file() && path.extension().is_some_and(|ext| ext == "hcl") {
+                paths.push(path);
+            }
+        }
+        if paths.is_empty() {
+            return Err(whole_dir(
+                "no `*.hcl` policy file in this directory".to_string(),
+            ));
+        }
+        paths.sort();
+        let mut texts = Vec::with_capacity(paths.len());
+        for path in paths {
+            let origin = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|e| CatalogError {
+                origin: origin.clone(),
+                position: None,
+                message: format!("cannot read policy file: {e}"),
+            })?;
+            texts.push((origin, text));
+        }
+        Catalog::from_texts(texts.iter().map(|(o, t)| (o.as_str(), t.as_str())))
+    }
+
+    /// Adds a user overlay: its vendors replace embedded vendors with the same id (the
+    /// organisation knows better), and its endpoint rules are tried before the catalog's
+    /// own rules of the same provider. Nothing is applied when an error is returned.
+    pub fn extend(&mut self, overlay: CatalogOverlay) -> Result<(), CatalogError> {
+        let known_vendor = |id: &str| {
+            self.vendors.contains_key(id) || overlay.vendors.iter().any(|v| v.value.id == id)
+        };
+        for endpoint in &overlay.endpoints {
+            if self.provider(&endpoint.value.provider).is_none() {
+                return Err(endpoint.error(format!(
+                    "endpoint for unknown provider `{}`: add a `provider` block with --policies",
+                    endpoint.value.provider
+                )));
+            }
+            if !known_vendor(&endpoint.value.rule.vendor) {
+                return Err(endpoint.error(format!(
+                    "unknown vendor `{}`: declare it in a `vendor` block",
+                    endpoint.value.rule.vendor
+                )));
+            }
+        }
+        for vendor in overlay.vendors {
+            self.vendors.insert(vendor.value.id.clone(), vendor.value);
+        }
+        for endpoint in overlay.endpoints.into_iter().rev() {
+            let overlay_endpoint = endpoint.value;
+            let source = self.canonical(&overlay_endpoint.provider);
+            if let Some(provider) = self.providers.get_mut(&source) {
+                provider.endpoints.insert(0, overlay_endpoint.rule);
+            }
+        }
+        Ok(())
+    }
+
+    /// The entry for a provider source address. `source` is expected normalised
+    /// (lower-case `namespace/type`); a `registry.terraform.io/` or
+    /// `registry.opentofu.org/` prefix and upper case are tolerated since both registries
+    /// serve the same providers.
+    /// Looked up through an alias, the entry's `source` is its canonical address.
+    pub fn provider(&self, source: &str) -> Option<&ProviderEntry> {
+        self.providers.get(&self.canonical(source))
+    }
+
+    fn canonical(&self, source: &str) -> String {
+        let lower = source.to_ascii_lowercase();
+        let short = lower
+            .strip_prefix("registry.terraform.io/")
+            .or_else(|| lower.strip_prefix("registry.opentofu.org/"))
+            .unwrap_or(&lower);
+        self.aliases
+            .get(short)
+            .cloned()
+            .unwrap_or_else(|| short.to_string())
+    }
+
+    pub fn vendor(&self, id: &str) -> Option<&Vendor> {
+        self.vendors.get(id)
+    }
+
+    pub fn vendors(&self) -> impl Iterator<Item = &Vendor> {
+        self.vendors.values()
+    }
+
+    pub fn providers(&self) -> impl Iterator<Item = &ProviderEntry> {
+        self.providers.values()
+    }
+}
+
+/// A problem in a policy file, with the place to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogError {
+    /// The file (path, `policies/….hcl` for embedded data, or an overlay's origin).
+    pub origin: String,
+    /// 1-based; `None` when the problem concerns the whole file or directory.
+    pub position: Option<LineCol>,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(LineCol { line, column }) => {
+                write!(f, "{}:{line}:{column}: {}", self.origin, self.message)
+            }
+            None => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// A company that operates infrastructure, and the law it answers to.
+#[derive(Clone, Debug)]
+pub struct Vendor {
+    pub id: String,
+    pub name: String,
+    /// ISO 3166 alpha-2 country of the head office.
+    pub headquarters: String,
+    /// Country (or `EU`) whose law controls the operator; differs from `headquarters`
+    /// when control sits elsewhere.
+    pub jurisdiction: String,
+    /// Whether `jurisdiction` is an EU member state (or the EU): the SecNumCloud
+    /// immunity test needs an EU head office and EU control.
+    pub eu: bool,
+    /// Identifiers of non-EU laws that can compel the vendor to hand over data
+    /// (`us-cloud-act`, `cn-national-intelligence-law`, …). Empty means none known.
+    pub extraterritorial_laws: Vec<String>,
+    /// A State internal cloud (Cloud Pi, Nubo): accepted for sensitive data without a
+    /// SecNumCloud qualification.
+    pub internal_cloud: bool,
+    /// Context that does not fit a field (technology licensed from a US company, …).
+    pub note: Option<String>,
+    pub source: String,
+    /// ISO date of the source (or, for an undated source, of the compilation).
+    pub date: String,
+    /// `false` for facts the domain reference marks UNCONFIRMED: report them as
+    /// warnings, never as hard failures.
+    pub confirmed: bool,
+}
+
+/// How a Terraform provider's resources map to a vendor and a location.
+#[derive(Clone, Debug)]
+pub struct ProviderEntry {
+    /// Lower-case `namespace/type` (or `host/namespace/type`).
+    pub source: String,
+    /// The vendor when no endpoint rule says otherwise; `None` when only the endpoint
+    /// tells (OpenStack): an unknown endpoint then leaves the resource unresolved.
+    pub vendor: Option<String>,
+    pub hosting: Hosting,
+    /// Paths read on the provider block, in priority order.
+    pub provider_location: Vec<AttrPath>,
+    /// Paths read on the resource, in priority order; they win over the provider's.
+    pub resource_location: Vec<AttrPath>,
+    /// Paths that only hint at a location, used when nothing else is known.
+    pub location_hints: Vec<AttrPath>,
+    /// Location assumed when nothing is set (the provider's documented default).
+    pub default_location: Option<String>,
+    pub zone_to_region: ZoneToRegion,
+    pub location_case: LocationCase,
+    /// Tried in order; the first rule whose attribute is set, whose resource types
+    /// include the resource and whose pattern matches decides the vendor.
+    pub endpoints: Vec<EndpointRule>,
+    /// Resource types that have no region (IAM, DNS, CDN…).
+    pub global_resource_types: GlobSet,
+    /// Where the entry's facts come from (`source` is taken by the address).
+    pub citation: String,
+    pub date: String,
+    pub confirmed: bool,
+}
+
+impl ProviderEntry {
+    pub fn is_global_type(&self, resource_type: &str) -> bool {
+        self.global_resource_types.is_match(resource_type)
+    }
+
+    /// The region a zone belongs to, following the provider's naming scheme.
+    pub fn region_of_zone(&self, zone: &str) -> String {
+        self.zone_to_region.region_of(zone)
+    }
+
+    /// The location spelled the way region tables spell it.
+    pub fn normalise_location(&self, location: &str) -> String {
+        match self.location_case {
+            LocationCase::AsWritten => location.to_string(),
+            LocationCase::LowerNoSpace => location
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hosting {
+    /// Resources live on the vendor's infrastructure.
+    Cloud,
+    /// Resources exist only in Terraform state (random, null, tls…): nothing to locate.
+    None,
+}
+
+/// How a zone name maps to its region.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ZoneToRegion {
+    /// The provider has no zones, or zones are locations in their own right.
+    #[default]
+    None,
+    /// `eu-west-3a` → `eu-west-3` (AWS, Outscale).
+    TrailingLetter,
+    /// `europe-west9-a` → `europe-west9` (Google).
+    DashLetter,
+    /// `fr-par-1` → `fr-par` (Scaleway).
+    DashNumber,
+}
+
+impl ZoneToRegion {
+    /// The zone unchanged when it does not follow the scheme, so a region name given
+    /// where a zone was expected still classifies.
+    pub fn region_of(self, zone: &str) -> String {
+        let stripped = match self {
+            ZoneToRegion::None => None,
+            ZoneToRegion::TrailingLetter => {
+                let mut chars = zone.chars().rev();
+                match (chars.next(), chars.next()) {
+                    (Some(letter), Some(digit))
+                        if letter.is_ascii_alphabetic() && digit.is_ascii_digit() =>
+                    {
+                        Some(&zone[..zone.len() - 1])
+                    }
+                    _ => None,
+                }
+            }
+            ZoneToRegion::DashLetter => zone.rsplit_once('-').and_then(|(region, suffix)| {
+                (suffix.len() == 1 && suffix.chars().all(|c| c.is_ascii_alphabetic()))
+                    .then_some(region)
+            }),
+            ZoneToRegion::DashNumber => zone.rsplit_once('-').and_then(|(region, suffix)| {
+                (!suffix.is_empty() && suffix.chars().all(|c| c.is_ascii_digit())).then_some(region)
+            }),
+        };
+        stripped
+            .filter(|r| !r.is_empty())
+            .unwrap_or(zone)
+            .to_string()
+    }
+}
+
+/// How location values are written in the provider's own region tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LocationCase {
+    #[default]
+    AsWritten,
+    /// Azure accepts `France Central` and `francecentral` for the same region.
+    LowerNoSpace,
+}
+
+/// An attribute path: `region`, or `api.region` through a nested block. For a repeated
+/// nested block (`nodes.region`) every instance is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttrPath {
+    pub segments: Vec<String>,
+    /// The value is a zone, to be mapped with [`ProviderEntry::region_of_zone`].
+    pub is_zone: bool,
+}
+
+impl AttrPath {
+    fn parse(text: &str, is_zone: bool) -> Result<AttrPath, String> {
+        let segments: Vec<String> = text.split('.').map(str::to_string).collect();
+        let valid = |s: &String| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        };
+        if segments.iter().all(valid) {
+            Ok(AttrPath { segments, is_zone })
+        } else {
+            Err(format!(
+                "invalid attribute path `{text}`: expected names separated by dots, like `api.region`"
+            ))
+        }
+    }
+}
+
+impl fmt::Display for AttrPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.segments.join("."))
+    }
+}
+
+/// A provider attribute whose value reveals the real vendor (and maybe the region): an
+/// S3 endpoint pointing `hashicorp/aws` at Outscale, an OpenStack `auth_url`…
+#[derive(Clone, Debug)]
+pub struct EndpointRule {
+    /// Path on the provider block.
+    pub attribute: AttrPath,
+    pub matcher: Matcher,
+    pub vendor: String,
+    /// Resource types the endpoint serves; empty means all.
+    pub resource_types: GlobSet,
+    pub source: String,
+    pub date: String,
+    pub confirmed: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Matcher {
+    /// Compares the host of a URL, `host:port` or bare host.
+    Host(Pattern),
+    /// Compares the whole (trimmed) value.
+    Value(Pattern),
+}
+
+/// What an endpoint rule concluded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointMatch<'a> {
+    pub vendor: &'a str,
+    /// From the pattern's `{region}` capture.
+    pub region: Option<String>,
+}
+
+impl EndpointRule {
+    /// `Some` when `value` (the evaluated attribute string) matches.
+    pub fn matches(&self, value: &str) -> Option<EndpointMatch<'_>> {
+        let (pattern, subject) = match &self.matcher {
+            Matcher::Host(pattern) => (pattern, host_of(value)?),
+            Matcher::Value(pattern) => (pattern, value.trim().to_string()),
+        };
+        let capture = pattern.captures(&subject)?;
+        Some(EndpointMatch {
+            vendor: &self.vendor,
+            region: capture.map(|range| subject[range].to_string()),
+        })
+    }
+
+    pub fn applies_to(&self, resource_type: &str) -> bool {
+        self.resource_types.is_empty() || self.resource_types.is_match(resource_type)
+    }
+}

@@ -1,0 +1,556 @@
+//! Reading policy files: HCL blocks decoded with serde (`deny_unknown_fields`, so a typo
+//! in a user's file is an error, not a silently ignored field), then checked.
+//!
+//! hcl-edit parses the text because it keeps byte spans; each block is then converted
+//! to an `hcl::Body` and deserialized on its own, so an error can point at the block, or
+//! at the attribute the serde message names.
+
+use super::pattern::Pattern;
+use super::{
+    AttrPath, Catalog, CatalogError, EndpointRule, Hosting, LocationCase, Matcher, ProviderEntry,
+    Vendor, ZoneToRegion,
+};
+use crate::source::LineCol;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use hcl_edit::Span as _;
+use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Additions from a user configuration file (`.souverain.hcl`): `vendor` blocks and
+/// top-level `endpoint` blocks naming their provider. Apply with [`Catalog::extend`].
+#[derive(Clone, Debug, Default)]
+pub struct CatalogOverlay {
+    pub(super) vendors: Vec<Located<Vendor>>,
+    pub(super) endpoints: Vec<Located<OverlayEndpoint>>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct OverlayEndpoint {
+    pub(super) provider: String,
+    pub(super) rule: EndpointRule,
+}
+
+/// A decoded entry and where it was written, for errors found after decoding.
+#[derive(Clone, Debug)]
+pub(super) struct Located<T> {
+    pub(super) value: T,
+    origin: String,
+    position: LineCol,
+}
+
+impl<T> Located<T> {
+    pub(super) fn error(&self, message: String) -> CatalogError {
+        CatalogError {
+            origin: self.origin.clone(),
+            position: Some(self.position),
+            message,
+        }
+    }
+}
+
+/// Reads `vendor` and `endpoint` blocks; `origin` names the text in errors.
+pub fn parse_overlay(text: &str, origin: &str) -> Result<CatalogOverlay, CatalogError> {
+    let file = File::parse(text, origin)?;
+    let mut overlay = CatalogOverlay::default();
+    for block in file.blocks(&["vendor", "endpoint"])? {
+        match block.ident.as_str() {
+            "vendor" => overlay.vendors.push(file.vendor(block)?),
+            _ => overlay.endpoints.push(file.overlay_endpoint(block)?),
+        }
+    }
+    Ok(overlay)
+}
+
+impl Catalog {
+    /// Builds a catalog from complete policy texts (`(origin, text)`), checking that
+    /// ids are unique and that every vendor reference resolves.
+    pub(super) fn from_texts<'a>(
+        texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Catalog, CatalogError> {
+        let mut vendors = BTreeMap::new();
+        let mut providers: Vec<Located<ProviderEntry>> = Vec::new();
+        let mut aliases = BTreeMap::new();
+        for (origin, text) in texts {
+            let file = File::parse(text, origin)?;
+            for block in file.blocks(&["vendor", "provider"])? {
+                if block.ident.as_str() == "vendor" {
+                    let vendor = file.vendor(block)?;
+                    if vendors.contains_key(&vendor.value.id) {
+                        return Err(vendor.error(format!("duplicate vendor `{}`", vendor.value.id)));
+                    }
+                    vendors.insert(vendor.value.id.clone(), vendor);
+                } else {
+                    let (provider, provider_aliases) = file.provider(block)?;
+                    let taken = |address: &String| {
+                        aliases.contains_key(address)
+                            || providers.iter().any(|p| &p.value.source == address)
+                    };
+                    let addresses =
+                        std::iter::once(&provider.value.source).chain(&provider_aliases);
+                    for address in addresses.clone() {
+                        if taken(address)
+                            || provider_aliases.iter().filter(|a| *a == address).count() > 1
+                        {
+                            return Err(provider.error(format!("duplicate provider `{address}`")));
+                        }
+                    }
+                    for alias in provider_aliases {
+                        aliases.insert(alias, provider.value.source.clone());
+                    }
+                    providers.push(provider);
+                }
+            }
+        }
+        for provider in &providers {
+            let entry = &provider.value;
+            let referenced = entry
+                .vendor
+                .iter()
+                .chain(entry.endpoints.iter().map(|e| &e.vendor));
+            for id in referenced {
+                if !vendors.contains_key(id) {
+                    return Err(provider.error(format!(
+                        "provider `{}` refers to unknown vendor `{id}`",
+                        entry.source
+                    )));
+                }
+            }
+        }
+        Ok(Catalog {
+            vendors: vendors.into_iter().map(|(id, v)| (id, v.value)).collect(),
+            providers: providers
+                .into_iter()
+                .map(|p| (p.value.source.clone(), p.value))
+                .collect(),
+            aliases,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVendor {
+    name: String,
+    headquarters: String,
+    jurisdiction: String,
+    eu: bool,
+    extraterritorial_laws: Vec<String>,
+    #[serde(default)]
+    internal_cloud: bool,
+    #[serde(default)]
+    note: Option<String>,
+    source: String,
+    date: String,
+    confirmed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProvider {
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    vendor: Option<String>,
+    hosting: Hosting,
+    #[serde(default)]
+    provider_location: Vec<String>,
+    #[serde(default)]
+    resource_location: Vec<String>,
+    #[serde(default)]
+    location_hints: Vec<String>,
+    #[serde(default)]
+    zone_attributes: Vec<String>,
+    #[serde(default)]
+    zone_to_region: ZoneToRegion,
+    #[serde(default)]
+    location_case: LocationCase,
+    #[serde(default)]
+    default_location: Option<String>,
+    #[serde(default)]
+    global_resource_types: Vec<String>,
+    source: String,
+    date: String,
+    confirmed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEndpoint {
+    attribute: String,
+    #[serde(rename = "match")]
+    match_kind: MatchKind,
+    pattern: String,
+    vendor: String,
+    #[serde(default)]
+    resource_types: Vec<String>,
+    source: String,
+    date: String,
+    confirmed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum MatchKind {
+    Host,
+    Value,
+}
+
+/// One parsed policy text.
+struct File<'a> {
+    origin: &'a str,
+    text: &'a str,
+    body: Body,
+}
+
+impl<'a> File<'a> {
+    fn parse(text: &'a str, origin: &'a str) -> Result<File<'a>, CatalogError> {
+        let body = hcl_edit::parser::parse_body(text).map_err(|e| CatalogError {
+            origin: origin.to_string(),
+            position: Some(line_col(text, e.location().offset())),
+            message: e.message().trim().to_string(),
+        })?;
+        Ok(File { origin, text, body })
+    }
+
+    /// The top-level blocks, all of which must be one of `allowed`.
+    fn blocks(&self, allowed: &[&str]) -> Result<Vec<&Block>, CatalogError> {
+        let expected = allowed
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        self.body
+            .iter()
+            .map(|structure| match structure {
+                Structure::Block(block) if allowed.contains(&block.ident.as_str()) => Ok(block),
+                Structure::Block(block) => Err(self.error(
+                    block.ident.span(),
+                    format!(
+                        "unexpected block `{}`: expected {expected}",
+                        block.ident.as_str()
+                    ),
+                )),
+                Structure::Attribute(attr) => Err(self.error(
+                    attr.key.span(),
+                    format!(
+                        "unexpected attribute `{}` at top level: expected {expected} blocks",
+                        attr.key.as_str()
+                    ),
+                )),
+            })
+            .collect()
+    }
+
+    fn vendor(&self, block: &Block) -> Result<Located<Vendor>, CatalogError> {
+        let id = self.label(block)?;
+        let raw: RawVendor = self.decode(block, &block.body)?;
+        let check = |result: Result<(), String>| self.in_block(block, result);
+        check(check_id(&id))?;
+        check(check_country("headquarters", &raw.headquarters))?;
+        check(check_country("jurisdiction", &raw.jurisdiction))?;
+        check(check_source_date(&raw.source, &raw.date))?;
+        Ok(self.locate(
+            block,
+            Vendor {
+                id,
+                name: raw.name,
+                headquarters: raw.headquarters,
+                jurisdiction: raw.jurisdiction,
+                eu: raw.eu,
+                extraterritorial_laws: raw.extraterritorial_laws,
+                internal_cloud: raw.internal_cloud,
+                note: raw.note,
+                source: raw.source,
+                date: raw.date,
+                confirmed: raw.confirmed,
+            },
+        ))
+    }
+
+    /// The entry and the other addresses it answers to.
+    fn provider(
+        &self,
+        block: &Block,
+    ) -> Result<(Located<ProviderEntry>, Vec<String>), CatalogError> {
+        let source = self.label(block)?;
+        self.in_block(block, check_provider_source(&source))?;
+        let mut fields = Body::new();
+        let mut endpoints = Vec::new();
+        for structure in block.body.iter() {
+            match structure {
+                Structure::Block(nested) if nested.ident.as_str() == "endpoint" => {
+                    endpoints.push(self.endpoint(nested, &nested.body)?);
+                }
+                other => fields.push(other.clone()),
+            }
+        }
+        let mut raw: RawProvider = self.decode(block, &fields)?;
+        let aliases = std::mem::take(&mut raw.aliases);
+        for alias in &aliases {
+            self.in_block(block, check_provider_source(alias))?;
+        }
+        let entry = self.in_block(block, provider_entry(source, raw, endpoints))?;
+        Ok((self.locate(block, entry), aliases))
+    }
+
+    fn overlay_endpoint(&self, block: &Block) -> Result<Located<OverlayEndpoint>, CatalogError> {
+        if let Some(label) = block.labels.first() {
+            return Err(self.error(label.span(), "`endpoint` takes no label".to_string()));
+        }
+        let mut body = block.body.clone();
+        let provider = match body.remove_attribute("provider") {
+            Some(attr) => match &attr.value {
+                hcl_edit::expr::Expression::String(s) => s.value().to_ascii_lowercase(),
+                _ => {
+                    return Err(self.error(
+                        attr.value.span(),
+                        "`provider` must be a string such as \"terraform-provider-openstack/openstack\""
+                            .to_string(),
+                    ));
+                }
+            },
+            None => {
+                return Err(self.error(
+                    block.ident.span(),
+                    "a top-level `endpoint` needs `provider = \"namespace/type\"`".to_string(),
+                ));
+            }
+        };
+        let rule = self.endpoint(block, &body)?;
+        Ok(self.locate(block, OverlayEndpoint { provider, rule }))
+    }
+
+    /// An `endpoint` block whose fields are `body` (the block's own body, or a copy
+    /// without the overlay's `provider`).
+    fn endpoint(&self, block: &Block, body: &Body) -> Result<EndpointRule, CatalogError> {
+        if let Some(label) = block.labels.first() {
+            return Err(self.error(label.span(), "`endpoint` takes no label".to_string()));
+        }
+        let raw: RawEndpoint = self.decode(block, body)?;
+        self.in_block(block, endpoint_rule(raw))
+    }
+
+    /// The single label of a `vendor`/`provider` block.
+    fn label(&self, block: &Block) -> Result<String, CatalogError> {
+        match block.labels.as_slice() {
+            [label] => Ok(match label {
+                BlockLabel::String(s) => s.value().clone(),
+                BlockLabel::Ident(i) => i.as_str().to_string(),
+            }),
+            _ => Err(self.error(
+                block.ident.span(),
+                format!("`{}` takes exactly one label, its id", block.ident.as_str()),
+            )),
+        }
+    }
+
+    fn decode<T: DeserializeOwned>(&self, block: &Block, body: &Body) -> Result<T, CatalogError> {
+        let value = hcl::Body::from(body.clone());
+        hcl::from_body(value).map_err(|e| {
+            let message = e.to_string();
+            let span = named_span(body, &message).or_else(|| block.ident.span());
+            self.error(span, format!("{}: {message}", describe(block)))
+        })
+    }
+
+    /// Attaches a validation failure to the block it concerns.
+    fn in_block<T>(&self, block: &Block, result: Result<T, String>) -> Result<T, CatalogError> {
+        result.map_err(|message| {
+            self.error(
+                block.ident.span(),
+                format!("{}: {message}", describe(block)),
+            )
+        })
+    }
+
+    fn locate<T>(&self, block: &Block, value: T) -> Located<T> {
+        Located {
+            value,
+            origin: self.origin.to_string(),
+            position: line_col(self.text, block.ident.span().unwrap_or(0..0).start),
+        }
+    }
+
+    fn error(&self, span: Option<Range<usize>>, message: String) -> CatalogError {
+        CatalogError {
+            origin: self.origin.to_string(),
+            position: Some(line_col(self.text, span.unwrap_or(0..0).start)),
+            message,
+        }
+    }
+}
+
+/// `vendor "aws"`, `endpoint`: how a block is named in messages.
+fn describe(block: &Block) -> String {
+    match block.labels.first() {
+        Some(BlockLabel::String(s)) => format!("{} \"{}\"", block.ident.as_str(), s.value()),
+        Some(BlockLabel::Ident(i)) => format!("{} {}", block.ident.as_str(), i.as_str()),
+        None => block.ident.as_str().to_string(),
+    }
+}
+
+/// serde names the offending field or value between backticks (``unknown field `foo` ``,
+/// ``unknown variant `bar` ``): point at the attribute with that key or string value.
+fn named_span(body: &Body, message: &str) -> Option<Range<usize>> {
+    let (_, after) = message.split_once('`')?;
+    let (name, _) = after.split_once('`')?;
+    body.attributes()
+        .find(|attr| attr.key.as_str() == name)
+        .and_then(|attr| attr.key.span())
+        .or_else(|| {
+            body.attributes()
+                .find(|attr| {
+                    matches!(&attr.value, hcl_edit::expr::Expression::String(s) if s.value() == name)
+                })
+                .and_then(|attr| attr.value.span())
+        })
+}
+
+fn line_col(text: &str, offset: usize) -> LineCol {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    LineCol {
+        line: before.matches('\n').count() as u32 + 1,
+        column: before[line_start..].chars().count() as u32 + 1,
+    }
+}
+
+fn provider_entry(
+    source: String,
+    raw: RawProvider,
+    endpoints: Vec<EndpointRule>,
+) -> Result<ProviderEntry, String> {
+    check_source_date(&raw.source, &raw.date)?;
+    let paths = |list: &[String]| -> Result<Vec<AttrPath>, String> {
+        list.iter()
+            .map(|p| AttrPath::parse(p, raw.zone_attributes.contains(p)))
+            .collect()
+    };
+    let provider_location = paths(&raw.provider_location)?;
+    let resource_location = paths(&raw.resource_location)?;
+    let location_hints = paths(&raw.location_hints)?;
+    let all_paths = [
+        &raw.provider_location,
+        &raw.resource_location,
+        &raw.location_hints,
+    ];
+    if let Some(stray) = raw
+        .zone_attributes
+        .iter()
+        .find(|z| !all_paths.iter().any(|list| list.contains(z)))
+    {
+        return Err(format!(
+            "zone attribute `{stray}` is not listed in provider_location, resource_location or location_hints"
+        ));
+    }
+    if !raw.zone_attributes.is_empty() && raw.zone_to_region == ZoneToRegion::None {
+        return Err("zone_attributes needs a zone_to_region other than \"none\"".to_string());
+    }
+    if raw.hosting == Hosting::None
+        && (raw.vendor.is_some()
+            || !endpoints.is_empty()
+            || !all_paths.iter().all(|list| list.is_empty()))
+    {
+        return Err(
+            "a provider with hosting = \"none\" takes no vendor, location or endpoint".to_string(),
+        );
+    }
+    Ok(ProviderEntry {
+        source,
+        vendor: raw.vendor,
+        hosting: raw.hosting,
+        provider_location,
+        resource_location,
+        location_hints,
+        default_location: raw.default_location,
+        zone_to_region: raw.zone_to_region,
+        location_case: raw.location_case,
+        endpoints,
+        global_resource_types: glob_set("global_resource_types", &raw.global_resource_types)?,
+        citation: raw.source,
+        date: raw.date,
+        confirmed: raw.confirmed,
+    })
+}
+
+fn endpoint_rule(raw: RawEndpoint) -> Result<EndpointRule, String> {
+    check_source_date(&raw.source, &raw.date)?;
+    let pattern = Pattern::parse(&raw.pattern)?;
+    Ok(EndpointRule {
+        attribute: AttrPath::parse(&raw.attribute, false)?,
+        matcher: match raw.match_kind {
+            MatchKind::Host => Matcher::Host(pattern),
+            MatchKind::Value => Matcher::Value(pattern),
+        },
+        vendor: raw.vendor,
+        resource_types: glob_set("resource_types", &raw.resource_types)?,
+        source: raw.source,
+        date: raw.date,
+        confirmed: raw.confirmed,
+    })
+}
+
+fn glob_set(field: &str, patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        builder.add(Glob::new(pattern).map_err(|e| format!("{field}: {e}"))?);
+    }
+    builder.build().map_err(|e| format!("{field}: {e}"))
+}
+
+fn check_id(id: &str) -> Result<(), String> {
+    let valid = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    valid
+        .then_some(())
+        .ok_or_else(|| format!("invalid vendor id `{id}`: use lower-case letters, digits and `-`"))
+}
+
+fn check_provider_source(source: &str) -> Result<(), String> {
+    let segments: Vec<&str> = source.split('/').collect();
+    let valid = matches!(segments.len(), 2 | 3)
+        && segments.iter().all(|s| {
+            !s.is_empty()
+                && s.chars().all(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                })
+        });
+    valid.then_some(()).ok_or_else(|| {
+        format!("invalid provider source `{source}`: expected lower-case `namespace/type` or `host/namespace/type`")
+    })
+}
+
+/// ISO 3166 alpha-2 code, or `EU`.
+fn check_country(field: &str, code: &str) -> Result<(), String> {
+    let valid = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
+    valid.then_some(()).ok_or_else(|| {
+        format!("{field} = \"{code}\": expected a two-letter upper-case country code")
+    })
+}
+
+/// Every fact must say where it comes from and when, so it can be re-checked.
+fn check_source_date(source: &str, date: &str) -> Result<(), String> {
+    if source.trim().is_empty() {
+        return Err("source must not be empty".to_string());
+    }
+    let bytes = date.as_bytes();
+    let digits = |range: Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10);
+    let in_range = shaped
+        && matches!(date[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(date[8..10].parse::<u8>(), Ok(1..=31));
+    in_range
+        .then_some(())
+        .ok_or_else(|| format!("date = \"{date}\": expected an ISO date, YYYY-MM-DD"))
+}
