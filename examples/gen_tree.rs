@@ -27,7 +27,10 @@ fn main() {
     for r in 0..roots {
         let root = dir.join(format!("roots/r{r:04}"));
         write(&root.join("providers.tf"), PROVIDERS);
-        write(&root.join("terraform.tfvars"), "region = \"eu-west-3\"\nbackup_region = \"eu-central-1\"\n");
+        write(
+            &root.join("terraform.tfvars"),
+            "region = \"eu-west-3\"\nbackup_region = \"eu-central-1\"\n",
+        );
         for f in 0..FILES_PER_ROOT {
             let mut text = String::new();
             for i in 0..RESOURCES_PER_FILE {
@@ -42,22 +45,41 @@ fn main() {
             }
         }
     }
-    eprintln!("{written} resources in {roots} roots under {}", dir.display());
+    eprintln!(
+        "{written} resources in {roots} roots under {}",
+        dir.display()
+    );
 }
 
 fn resource(text: &mut String, f: usize, i: usize) {
     let name = format!("r{f}_{i}");
     let _ = match i % 5 {
-        0 => writeln!(text, "resource \"aws_s3_bucket\" \"{name}\" {{\n  bucket = \"${{local.prefix}}-{name}\"\n  tags   = local.tags\n}}\n"),
-        1 => writeln!(text, "resource \"aws_db_instance\" \"{name}\" {{\n  provider          = aws.backup\n  engine            = \"postgres\"\n  instance_class    = \"db.t3.micro\"\n  availability_zone = \"${{var.backup_region}}a\"\n}}\n"),
-        2 => writeln!(text, "resource \"google_storage_bucket\" \"{name}\" {{\n  name     = format(\"%s-%s\", local.prefix, \"{name}\")\n  location = upper(\"eu\")\n  labels   = {{ data_classification = \"sensitive\" }}\n}}\n"),
-        3 => writeln!(text, "resource \"aws_sqs_queue\" \"{name}\" {{\n  count  = 2\n  name   = \"{name}-${{count.index}}\"\n  region = var.backup_region\n}}\n"),
-        _ => writeln!(text, "module \"{name}\" {{\n  source   = \"../../modules/bucket\"\n  for_each = toset([\"a\"])\n  name     = \"{name}-${{each.key}}\"\n  region   = lookup(local.regions, each.key, var.region)\n}}\n"),
+        0 => writeln!(
+            text,
+            "resource \"aws_s3_bucket\" \"{name}\" {{\n  bucket = \"${{local.prefix}}-{name}\"\n  tags   = local.tags\n}}\n"
+        ),
+        1 => writeln!(
+            text,
+            "resource \"aws_db_instance\" \"{name}\" {{\n  provider          = aws.backup\n  engine            = \"postgres\"\n  instance_class    = \"db.t3.micro\"\n  availability_zone = \"${{var.backup_region}}a\"\n}}\n"
+        ),
+        2 => writeln!(
+            text,
+            "resource \"google_storage_bucket\" \"{name}\" {{\n  name     = format(\"%s-%s\", local.prefix, \"{name}\")\n  location = upper(\"eu\")\n  labels   = {{ data_classification = \"sensitive\" }}\n}}\n"
+        ),
+        3 => writeln!(
+            text,
+            "resource \"aws_sqs_queue\" \"{name}\" {{\n  count  = 2\n  name   = \"{name}-${{count.index}}\"\n  region = var.backup_region\n}}\n"
+        ),
+        _ => writeln!(
+            text,
+            "module \"{name}\" {{\n  source   = \"../../modules/bucket\"\n  for_each = toset([\"a\"])\n  name     = \"{name}-${{each.key}}\"\n  region   = lookup(local.regions, each.key, var.region)\n}}\n"
+        ),
     };
 }
 
 fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().expect("a parent directory")).expect("create the directory");
+    std::fs::create_dir_all(path.parent().expect("a parent directory"))
+        .expect("create the directory");
     std::fs::write(path, text).expect("write the file");
 }
 

@@ -12,7 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "souverain", version, about = "Checks Terraform/OpenTofu trees against the French State cloud doctrine, without running Terraform")]
+#[command(
+    name = "souverain",
+    version,
+    about = "Checks Terraform/OpenTofu trees against the French State cloud doctrine, without running Terraform"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -113,7 +117,9 @@ fn inventory(args: InventoryArgs) -> ExitCode {
     for path in &common.var_files {
         match ws.load_var_file(path) {
             Some(file) => inputs.var_files.push(file),
-            None if !path.is_file() => return fatal(&format!("--var-file {}: no such file", path.display())),
+            None if !path.is_file() => {
+                return fatal(&format!("--var-file {}: no such file", path.display()));
+            }
             None => {}
         }
     }
@@ -125,15 +131,25 @@ fn inventory(args: InventoryArgs) -> ExitCode {
     diagnostics.append(&mut ws.diagnostics);
     diagnostics.extend(inventory.diagnostics);
     if found.is_empty() && diagnostics.is_empty() {
-        diagnostics.push(Diagnostic::warning("no-configuration", "no Terraform or OpenTofu files found", Location::None));
+        diagnostics.push(Diagnostic::warning(
+            "no-configuration",
+            "no Terraform or OpenTofu files found",
+            Location::None,
+        ));
     }
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match args.format {
-        InventoryFormat::Table => report::inventory::write_table(&mut out, &ws.sources, &inventory.resources),
-        InventoryFormat::Json => report::inventory::write_json(&mut out, &ws.sources, &inventory.resources, &diagnostics),
-        InventoryFormat::Csv => report::inventory::write_csv(&mut out, &ws.sources, &inventory.resources),
+        InventoryFormat::Table => {
+            report::inventory::write_table(&mut out, &ws.sources, &inventory.resources)
+        }
+        InventoryFormat::Json => {
+            report::inventory::write_json(&mut out, &ws.sources, &inventory.resources, &diagnostics)
+        }
+        InventoryFormat::Csv => {
+            report::inventory::write_csv(&mut out, &ws.sources, &inventory.resources)
+        }
     };
     if let Err(e) = written.and_then(|_| out.flush()) {
         return fatal(&format!("cannot write the report: {e}"));
@@ -143,8 +159,17 @@ fn inventory(args: InventoryArgs) -> ExitCode {
         Color::Never => false,
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let _ = report::diagnostics::write_human(&mut std::io::stderr().lock(), &ws.sources, &diagnostics, color);
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let _ = report::diagnostics::write_human(
+        &mut std::io::stderr().lock(),
+        &ws.sources,
+        &diagnostics,
+        color,
+    );
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// The embedded catalog or `--policies DIR`, plus the user configuration's additions.
@@ -155,13 +180,19 @@ fn load_catalog(common: &CommonArgs, paths: &[PathBuf]) -> Result<Catalog, Strin
     };
     let config = common.config.clone().or_else(|| {
         let first = paths.first()?;
-        let dir = if first.is_dir() { first.clone() } else { first.parent()?.to_path_buf() };
+        let dir = if first.is_dir() {
+            first.clone()
+        } else {
+            first.parent()?.to_path_buf()
+        };
         Some(dir.join(".souverain.hcl")).filter(|p| p.is_file())
     });
     if let Some(path) = config {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let overlay = souverain::catalog::parse_overlay(&text, &path.display().to_string()).map_err(|e| e.to_string())?;
-        catalog.extend(overlay);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let overlay = souverain::catalog::parse_overlay(&text, &path.display().to_string())
+            .map_err(|e| e.to_string())?;
+        catalog.extend(overlay).map_err(|e| e.to_string())?;
     }
     Ok(catalog)
 }

@@ -29,7 +29,8 @@ fn inventory(tree: &str, extra: &[&str]) -> (i32, Value) {
     let mut args = vec!["inventory", tree, "--format", "json"];
     args.extend_from_slice(extra);
     let (code, stdout, stderr) = run(&args, &fixtures());
-    let doc = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("JSON output for {tree}: {e}\n{stdout}\n{stderr}"));
+    let doc = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("JSON output for {tree}: {e}\n{stdout}\n{stderr}"));
     (code, doc)
 }
 
@@ -69,14 +70,35 @@ snapshot_tree!(parse_error, "parse_error");
 #[test]
 fn aliases_pass_through_two_module_levels() {
     let (_, doc) = inventory("aliases", &[]);
-    assert_eq!(placed(&doc, "aws_s3_bucket.root"), ("aws".into(), "eu-west-3".into()));
-    assert_eq!(placed(&doc, "module.app.aws_sqs_queue.jobs"), ("aws".into(), "eu-west-3".into()));
+    assert_eq!(
+        placed(&doc, "aws_s3_bucket.root"),
+        ("aws".into(), "eu-west-3".into())
+    );
+    assert_eq!(
+        placed(&doc, "module.app.aws_sqs_queue.jobs"),
+        ("aws".into(), "eu-west-3".into())
+    );
     let data = resource(&doc, "module.app.module.storage.aws_s3_bucket.data");
     assert_eq!(data["region"], "eu-central-1");
     assert_eq!(data["provider"]["config"], "aws.frankfurt");
-    let notes: Vec<&str> = data["evidence"].as_array().unwrap().iter().filter_map(|e| e["note"].as_str()).collect();
-    assert!(notes.iter().any(|n| n.contains("passes aws.storage as aws")), "{notes:?}");
-    assert!(notes.iter().any(|n| n.contains("passes aws.frankfurt as aws.storage")), "{notes:?}");
+    let notes: Vec<&str> = data["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["note"].as_str())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("passes aws.storage as aws")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("passes aws.frankfurt as aws.storage")),
+        "{notes:?}"
+    );
 }
 
 #[test]
@@ -90,7 +112,15 @@ fn tfvars_follow_terraform_precedence() {
     let var_file = fixtures().join("tfvars/terraform.tfvars");
     let (_, doc) = inventory("tfvars", &["--var-file", var_file.to_str().unwrap()]);
     assert_eq!(placed(&doc, "aws_s3_bucket.main").1, "eu-west-1");
-    let (_, doc) = inventory("tfvars", &["--var-file", var_file.to_str().unwrap(), "--var", "region=eu-north-1"]);
+    let (_, doc) = inventory(
+        "tfvars",
+        &[
+            "--var-file",
+            var_file.to_str().unwrap(),
+            "--var",
+            "region=eu-north-1",
+        ],
+    );
     assert_eq!(placed(&doc, "aws_s3_bucket.main").1, "eu-north-1");
 }
 
@@ -109,14 +139,32 @@ fn environment_variables_rank_below_tfvars() {
 #[test]
 fn count_and_for_each_expand_to_instance_addresses() {
     let (_, doc) = inventory("expansion", &[]);
-    assert_eq!(placed(&doc, "aws_s3_bucket.mirror[\"paris\"]").1, "eu-west-3");
-    assert_eq!(placed(&doc, "aws_s3_bucket.mirror[\"frankfurt\"]").1, "eu-central-1");
+    assert_eq!(
+        placed(&doc, "aws_s3_bucket.mirror[\"paris\"]").1,
+        "eu-west-3"
+    );
+    assert_eq!(
+        placed(&doc, "aws_s3_bucket.mirror[\"frankfurt\"]").1,
+        "eu-central-1"
+    );
     resource(&doc, "aws_ebs_volume.disk[0]");
     resource(&doc, "aws_ebs_volume.disk[1]");
     resource(&doc, "aws_sqs_queue.by_name[\"invoices\"]");
-    assert_eq!(placed(&doc, "module.regional[\"eu-north-1\"].aws_dynamodb_table.table").1, "eu-north-1");
+    assert_eq!(
+        placed(
+            &doc,
+            "module.regional[\"eu-north-1\"].aws_dynamodb_table.table"
+        )
+        .1,
+        "eu-north-1"
+    );
     let unknown = resource(&doc, "aws_kms_key.unknown_count");
-    assert!(unknown["unresolved"][0].as_str().unwrap().starts_with("count is not known statically"));
+    assert!(
+        unknown["unresolved"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("count is not known statically")
+    );
 }
 
 #[test]
@@ -131,15 +179,42 @@ fn sovereign_signals_decide_the_vendor() {
             .map(|r| (r["vendor"].clone(), r["region"].clone()))
             .unwrap_or_else(|| panic!("{root} {address}"))
     };
-    assert_eq!(at("s3ns", "google_sql_database_instance.citizens"), ("s3ns".into(), "u-france-east1".into()));
-    assert_eq!(at("ovh_us", "ovh_cloud_project_database.us").0, "ovhcloud-us");
-    assert_eq!(at("ovh_us", "ovh_cloud_project_database.eu"), ("ovhcloud".into(), "GRA".into()));
-    assert_eq!(at("openstack", "openstack_blockstorage_volume_v3.ovh"), ("ovhcloud".into(), "GRA11".into()));
-    assert_eq!(at("openstack", "openstack_objectstorage_container_v1.internal").0, Value::Null);
-    assert_eq!(at("outscale_api", "outscale_volume.data"), ("outscale".into(), "cloudgouv-eu-west-1".into()));
-    assert_eq!(at("outscale_api", "outscale_vm.app"), ("outscale".into(), "cloudgouv-eu-west-1".into()));
-    assert_eq!(at("outscale_legacy", "outscale_vm.app"), ("outscale".into(), "eu-west-2".into()));
-    assert_eq!(at("oos", "aws_s3_bucket.oos"), ("outscale".into(), "cloudgouv-eu-west-1".into()));
+    assert_eq!(
+        at("s3ns", "google_sql_database_instance.citizens"),
+        ("s3ns".into(), "u-france-east1".into())
+    );
+    assert_eq!(
+        at("ovh_us", "ovh_cloud_project_database.us").0,
+        "ovhcloud-us"
+    );
+    assert_eq!(
+        at("ovh_us", "ovh_cloud_project_database.eu"),
+        ("ovhcloud".into(), "GRA".into())
+    );
+    assert_eq!(
+        at("openstack", "openstack_blockstorage_volume_v3.ovh"),
+        ("ovhcloud".into(), "GRA11".into())
+    );
+    assert_eq!(
+        at("openstack", "openstack_objectstorage_container_v1.internal").0,
+        Value::Null
+    );
+    assert_eq!(
+        at("outscale_api", "outscale_volume.data"),
+        ("outscale".into(), "cloudgouv-eu-west-1".into())
+    );
+    assert_eq!(
+        at("outscale_api", "outscale_vm.app"),
+        ("outscale".into(), "cloudgouv-eu-west-1".into())
+    );
+    assert_eq!(
+        at("outscale_legacy", "outscale_vm.app"),
+        ("outscale".into(), "eu-west-2".into())
+    );
+    assert_eq!(
+        at("oos", "aws_s3_bucket.oos"),
+        ("outscale".into(), "cloudgouv-eu-west-1".into())
+    );
     assert_eq!(at("oos", "aws_sqs_queue.not_s3").0, "aws");
 }
 
@@ -172,23 +247,41 @@ endpoint {
 "#,
     )
     .unwrap();
-    let (_, doc) = inventory("sovereign/openstack", &["--config", config.to_str().unwrap()]);
-    assert_eq!(placed(&doc, "openstack_objectstorage_container_v1.internal"), ("cloud-pi".into(), "RegionOne".into()));
+    let (_, doc) = inventory(
+        "sovereign/openstack",
+        &["--config", config.to_str().unwrap()],
+    );
+    assert_eq!(
+        placed(&doc, "openstack_objectstorage_container_v1.internal"),
+        ("cloud-pi".into(), "RegionOne".into())
+    );
 }
 
 #[test]
 fn azure_location_comes_from_the_resource_group() {
     let (_, doc) = inventory("azure_rg", &[]);
-    assert_eq!(placed(&doc, "azurerm_storage_account.sa"), ("azure".into(), "francecentral".into()));
+    assert_eq!(
+        placed(&doc, "azurerm_storage_account.sa"),
+        ("azure".into(), "francecentral".into())
+    );
     let kv = resource(&doc, "azurerm_key_vault.kv");
     assert_eq!(kv["region"], Value::Null);
-    assert!(kv["unresolved"][0].as_str().unwrap().contains("var.location has no value"));
+    assert!(
+        kv["unresolved"][0]
+            .as_str()
+            .unwrap()
+            .contains("var.location has no value")
+    );
 }
 
 #[test]
 fn unknown_values_are_unresolved_never_guessed() {
     let (_, doc) = inventory("unknown_var", &[]);
-    for address in ["aws_s3_bucket.b", "aws_s3_bucket.from_env", "aws_s3_bucket.from_data"] {
+    for address in [
+        "aws_s3_bucket.b",
+        "aws_s3_bucket.from_env",
+        "aws_s3_bucket.from_data",
+    ] {
         let r = resource(&doc, address);
         assert_eq!(r["region"], Value::Null, "{address}");
         assert!(!r["unresolved"].as_array().unwrap().is_empty(), "{address}");
@@ -204,7 +297,10 @@ fn remote_modules_are_read_when_installed_and_reported_when_not() {
     let diagnostics = doc["diagnostics"].as_array().unwrap();
     for call in ["module.eks", "module.git"] {
         assert!(
-            diagnostics.iter().any(|d| d["code"] == "module-not-installed" && d["message"].as_str().unwrap().contains(call)),
+            diagnostics
+                .iter()
+                .any(|d| d["code"] == "module-not-installed"
+                    && d["message"].as_str().unwrap().contains(call)),
             "{call}: {diagnostics:#?}"
         );
     }
@@ -217,11 +313,20 @@ fn a_broken_file_does_not_hide_the_others() {
     resource(&doc, "aws_s3_bucket.ok");
     resource(&doc, "aws_sqs_queue.bom");
     let diagnostics = doc["diagnostics"].as_array().unwrap();
-    let broken = diagnostics.iter().find(|d| d["file"] == "broken.tf").expect("broken.tf is reported");
+    let broken = diagnostics
+        .iter()
+        .find(|d| d["file"] == "broken.tf")
+        .expect("broken.tf is reported");
     assert_eq!(broken["code"], "parse-error");
     assert!(broken["line"].as_u64().unwrap() >= 5);
-    let latin1 = diagnostics.iter().find(|d| d["file"] == "latin1.tf").expect("latin1.tf is reported");
-    assert_eq!((latin1["line"].as_u64(), latin1["column"].as_u64()), (Some(2), Some(14)));
+    let latin1 = diagnostics
+        .iter()
+        .find(|d| d["file"] == "latin1.tf")
+        .expect("latin1.tf is reported");
+    assert_eq!(
+        (latin1["line"].as_u64(), latin1["column"].as_u64()),
+        (Some(2), Some(14))
+    );
 }
 
 #[test]

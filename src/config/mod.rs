@@ -165,10 +165,22 @@ impl Module {
             module.add_block(block, errors);
         }
         for (i, r) in module.resources.iter().enumerate() {
-            if module.resource_index.insert((r.mode, r.kind.clone(), r.name.clone()), i).is_some() {
+            if module
+                .resource_index
+                .insert((r.mode, r.kind.clone(), r.name.clone()), i)
+                .is_some()
+            {
                 errors.push(ModelError {
                     span: r.header,
-                    message: format!("duplicate {} block: {}", if r.mode == Mode::Data { "data" } else { "resource" }, r.address()),
+                    message: format!(
+                        "duplicate {} block: {}",
+                        if r.mode == Mode::Data {
+                            "data"
+                        } else {
+                            "resource"
+                        },
+                        r.address()
+                    ),
                 });
             }
         }
@@ -184,7 +196,9 @@ impl Module {
     }
 
     pub fn find_resource(&self, mode: Mode, kind: &str, name: &str) -> Option<usize> {
-        self.resource_index.get(&(mode, Name::from(kind), Name::from(name))).copied()
+        self.resource_index
+            .get(&(mode, Name::from(kind), Name::from(name)))
+            .copied()
     }
 
     pub fn find_call(&self, name: &str) -> Option<usize> {

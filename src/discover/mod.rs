@@ -46,7 +46,10 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Dia
             }
         };
         let (walk_root, display_base) = if canonical_base.is_file() {
-            let parent = canonical_base.parent().unwrap_or(Path::new("/")).to_path_buf();
+            let parent = canonical_base
+                .parent()
+                .unwrap_or(Path::new("/"))
+                .to_path_buf();
             (canonical_base.clone(), parent)
         } else {
             (canonical_base.clone(), canonical_base.clone())
@@ -65,18 +68,25 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Dia
                 let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                     return ignore::WalkState::Continue;
                 };
-                if classify(name) != Some(FileKind::Config) || !entry.file_type().is_some_and(|t| t.is_file()) {
+                if classify(name) != Some(FileKind::Config)
+                    || !entry.file_type().is_some_and(|t| t.is_file())
+                {
                     return ignore::WalkState::Continue;
                 }
                 let rel = path.strip_prefix(display_base).unwrap_or(path);
-                if include.as_ref().is_some_and(|g| !g.is_match(rel)) || exclude.as_ref().is_some_and(|g| g.is_match(rel)) {
+                if include.as_ref().is_some_and(|g| !g.is_match(rel))
+                    || exclude.as_ref().is_some_and(|g| g.is_match(rel))
+                {
                     return ignore::WalkState::Continue;
                 }
                 if let Some(dir) = path.parent() {
-                    found.lock().expect("no panic while holding the lock").insert(FoundDir {
-                        base: display_base.clone(),
-                        dir: dir.to_path_buf(),
-                    });
+                    found
+                        .lock()
+                        .expect("no panic while holding the lock")
+                        .insert(FoundDir {
+                            base: display_base.clone(),
+                            dir: dir.to_path_buf(),
+                        });
                 }
                 ignore::WalkState::Continue
             })
@@ -92,7 +102,13 @@ fn globs(patterns: &[String]) -> Result<Option<GlobSet>, Diagnostic> {
     }
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        let glob = Glob::new(p).map_err(|e| Diagnostic::error("invalid-glob", format!("invalid glob {p:?}: {e}"), Location::None))?;
+        let glob = Glob::new(p).map_err(|e| {
+            Diagnostic::error(
+                "invalid-glob",
+                format!("invalid glob {p:?}: {e}"),
+                Location::None,
+            )
+        })?;
         builder.add(glob);
     }
     builder
@@ -113,10 +129,17 @@ pub enum FileKind {
 /// What Terraform makes of a file name in a module directory.
 pub fn classify(name: &str) -> Option<FileKind> {
     // Terraform ignores editor and hidden files.
-    if name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#')) {
+    if name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+    {
         return None;
     }
-    if name == "terraform.tfvars" || name == "terraform.tfvars.json" || name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json") {
+    if name == "terraform.tfvars"
+        || name == "terraform.tfvars.json"
+        || name.ends_with(".auto.tfvars")
+        || name.ends_with(".auto.tfvars.json")
+    {
         return Some(FileKind::AutoVars);
     }
     let stem = [".tf", ".tf.json", ".tofu", ".tofu.json"]
@@ -164,7 +187,9 @@ pub fn module_files(dir: &Path) -> io::Result<ModuleFiles> {
     for name in &names {
         match classify(name) {
             Some(FileKind::Config) if !replaced_by_tofu(name) => files.config.push(dir.join(name)),
-            Some(FileKind::Override) if !replaced_by_tofu(name) => files.overrides.push(dir.join(name)),
+            Some(FileKind::Override) if !replaced_by_tofu(name) => {
+                files.overrides.push(dir.join(name))
+            }
             Some(FileKind::AutoVars) => auto_vars.push(name.as_str()),
             _ => {}
         }

@@ -76,7 +76,11 @@ impl<'s> Evaluator<'s> {
                         match args.pop() {
                             Some(Value::List(items)) => args.extend(items.iter().cloned()),
                             Some(u @ Value::Unknown(_)) => return u,
-                            _ => return Value::error(format!("{name}(...): the expanded argument must be a list")),
+                            _ => {
+                                return Value::error(format!(
+                                    "{name}(...): the expanded argument must be a list"
+                                ));
+                            }
                         }
                     }
                     functions::call(name, args)
@@ -103,7 +107,13 @@ impl<'s> Evaluator<'s> {
     }
 
     fn traversal(&self, root: &str, ops: &[Traverse]) -> Value {
-        let bound = self.bound.borrow().iter().rev().find(|(n, _)| &**n == root).map(|(_, v)| v.clone());
+        let bound = self
+            .bound
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(n, _)| &**n == root)
+            .map(|(_, v)| v.clone());
         let (value, consumed) = match bound {
             Some(value) => (value, 0),
             None => self.scope.reference(self, root, ops),
@@ -122,7 +132,12 @@ impl<'s> Evaluator<'s> {
                     return match value {
                         Value::Unknown(_) => value,
                         Value::Null => Value::list(Vec::new()),
-                        Value::List(items) => Value::list(items.iter().map(|item| self.apply(item.clone(), rest)).collect()),
+                        Value::List(items) => Value::list(
+                            items
+                                .iter()
+                                .map(|item| self.apply(item.clone(), rest))
+                                .collect(),
+                        ),
                         other => Value::list(vec![self.apply(other, rest)]),
                     };
                 }
@@ -152,11 +167,23 @@ impl<'s> Evaluator<'s> {
                 TemplatePart::Literal(s) => out.push_str(s),
                 TemplatePart::Interpolation(expr) => match self.eval(expr) {
                     Value::Unknown(u) => return Err(u),
-                    Value::Null => return Err(unknown_of(Value::error("a template interpolates a null value"))),
+                    Value::Null => {
+                        return Err(unknown_of(Value::error(
+                            "a template interpolates a null value",
+                        )));
+                    }
                     value => out.push_str(&value.to_string_value().map_err(unknown_of)?),
                 },
-                TemplatePart::If { cond, then, otherwise } => {
-                    let branch = if self.eval(cond).to_bool().map_err(unknown_of)? { then } else { otherwise };
+                TemplatePart::If {
+                    cond,
+                    then,
+                    otherwise,
+                } => {
+                    let branch = if self.eval(cond).to_bool().map_err(unknown_of)? {
+                        then
+                    } else {
+                        otherwise
+                    };
                     self.render(branch, out)?;
                 }
                 TemplatePart::For {
@@ -166,13 +193,18 @@ impl<'s> Evaluator<'s> {
                     body,
                 } => {
                     for (key, value) in self.iterate(&self.eval(collection)).map_err(unknown_of)? {
-                        let result = self.with_bound(key_var.as_ref(), key, value_var, value, |ev| ev.render(body, out));
+                        let result =
+                            self.with_bound(key_var.as_ref(), key, value_var, value, |ev| {
+                                ev.render(body, out)
+                            });
                         result?;
                     }
                 }
             }
             if out.len() > MAX_STRING_LEN {
-                return Err(unknown_of(Value::error("template result exceeds the string size limit")));
+                return Err(unknown_of(Value::error(
+                    "template result exceeds the string size limit",
+                )));
             }
         }
         Ok(())
@@ -233,17 +265,25 @@ impl<'s> Evaluator<'s> {
                 Ok(Some((None, v))) => list.push(v),
                 Ok(Some((Some(k), v))) => {
                     if f.grouping {
-                        let group = map.entry(k.to_string()).or_insert_with(|| Value::list(Vec::new()));
+                        let group = map
+                            .entry(k.to_string())
+                            .or_insert_with(|| Value::list(Vec::new()));
                         if let Value::List(items) = group {
                             Arc::make_mut(items).push(v);
                         }
                     } else if map.insert(k.to_string(), v).is_some() {
-                        return Value::error(format!("duplicate key \"{k}\" in a for expression (use ... to group)"));
+                        return Value::error(format!(
+                            "duplicate key \"{k}\" in a for expression (use ... to group)"
+                        ));
                     }
                 }
             }
         }
-        if f.key.is_some() { Value::map(map) } else { Value::list(list) }
+        if f.key.is_some() {
+            Value::map(map)
+        } else {
+            Value::list(list)
+        }
     }
 
     /// The (key, value) pairs a `for` iterates: index and element for lists, key and value
@@ -261,15 +301,30 @@ impl<'s> Evaluator<'s> {
                 .collect(),
             Value::Unknown(_) => return Err(collection.clone()),
             Value::Null => return Err(Value::error("cannot iterate over a null value")),
-            other => return Err(Value::error(format!("cannot iterate over a {}", other.type_name()))),
+            other => {
+                return Err(Value::error(format!(
+                    "cannot iterate over a {}",
+                    other.type_name()
+                )));
+            }
         };
         if pairs.len() > MAX_ITERATIONS {
-            return Err(Value::error(format!("collection of {} elements exceeds the iteration limit of {MAX_ITERATIONS}", pairs.len())));
+            return Err(Value::error(format!(
+                "collection of {} elements exceeds the iteration limit of {MAX_ITERATIONS}",
+                pairs.len()
+            )));
         }
         Ok(pairs)
     }
 
-    fn with_bound<T>(&self, key_var: Option<&Arc<str>>, key: Value, value_var: &Arc<str>, value: Value, f: impl FnOnce(&Self) -> T) -> T {
+    fn with_bound<T>(
+        &self,
+        key_var: Option<&Arc<str>>,
+        key: Value,
+        value_var: &Arc<str>,
+        value: Value,
+        f: impl FnOnce(&Self) -> T,
+    ) -> T {
         let mark = self.bound.borrow().len();
         {
             let mut bound = self.bound.borrow_mut();
@@ -328,7 +383,10 @@ pub fn get_attr(value: &Value, name: &str) -> Value {
             .unwrap_or_else(|| Value::error(format!("object has no attribute \"{name}\""))),
         Value::Unknown(_) => value.clone(),
         Value::Null => Value::error(format!("attribute \"{name}\" of a null value")),
-        other => Value::error(format!("a {} has no attribute \"{name}\"", other.type_name())),
+        other => Value::error(format!(
+            "a {} has no attribute \"{name}\"",
+            other.type_name()
+        )),
     }
 }
 
@@ -338,10 +396,15 @@ pub fn index_value(value: &Value, index: &Value) -> Value {
         (Value::Unknown(_), _) => value.clone(),
         (_, Value::Unknown(_)) => index.clone(),
         (Value::List(items), index) => match index.to_number() {
-            Ok(n) if n >= 0.0 && n.fract() == 0.0 => items
-                .get(n as usize)
-                .cloned()
-                .unwrap_or_else(|| Value::error(format!("index {} out of range for a list of {}", format_number(n), items.len()))),
+            Ok(n) if n >= 0.0 && n.fract() == 0.0 => {
+                items.get(n as usize).cloned().unwrap_or_else(|| {
+                    Value::error(format!(
+                        "index {} out of range for a list of {}",
+                        format_number(n),
+                        items.len()
+                    ))
+                })
+            }
             Ok(n) => Value::error(format!("invalid list index {}", format_number(n))),
             Err(e) => e,
         },
@@ -359,8 +422,14 @@ pub fn index_value(value: &Value, index: &Value) -> Value {
 
 fn unary(op: UnaryOp, value: Value) -> Value {
     match op {
-        UnaryOp::Neg => value.to_number().map(|n| Value::Number(-n)).unwrap_or_else(|e| e),
-        UnaryOp::Not => value.to_bool().map(|b| Value::Bool(!b)).unwrap_or_else(|e| e),
+        UnaryOp::Neg => value
+            .to_number()
+            .map(|n| Value::Number(-n))
+            .unwrap_or_else(|e| e),
+        UnaryOp::Not => value
+            .to_bool()
+            .map(|b| Value::Bool(!b))
+            .unwrap_or_else(|e| e),
     }
 }
 

@@ -75,7 +75,12 @@ impl Workspace {
     /// Parses a `--var-file` given by the user.
     pub fn load_var_file(&mut self, path: &Path) -> Option<VarFile> {
         let display = path.to_string_lossy().into_owned();
-        let parsed = read_and_parse(path, display, FileId(self.sources.len() as u32), FileRole::Vars);
+        let parsed = read_and_parse(
+            path,
+            display,
+            FileId(self.sources.len() as u32),
+            FileRole::Vars,
+        );
         self.add_parsed(parsed).map(|(file, body)| VarFile {
             file,
             attributes: body.attributes,
@@ -88,11 +93,19 @@ impl Workspace {
         let mut display: HashMap<PathBuf, String> = HashMap::new();
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
         for f in found {
-            display.entry(f.dir.clone()).or_insert_with(|| relative_display(&f.dir, &f.base));
+            display
+                .entry(f.dir.clone())
+                .or_insert_with(|| relative_display(&f.dir, &f.base));
             pending.insert(f.dir.clone());
         }
-        let base_of: HashMap<&PathBuf, &PathBuf> = found.iter().map(|f| (&f.dir, &f.base)).collect();
-        let file_base = |dir: &Path| base_of.get(&dir.to_path_buf()).map(|b| (*b).clone()).unwrap_or_else(|| dir.to_path_buf());
+        let base_of: HashMap<&PathBuf, &PathBuf> =
+            found.iter().map(|f| (&f.dir, &f.base)).collect();
+        let file_base = |dir: &Path| {
+            base_of
+                .get(&dir.to_path_buf())
+                .map(|b| (*b).clone())
+                .unwrap_or_else(|| dir.to_path_buf())
+        };
         while !pending.is_empty() {
             let batch: Vec<PathBuf> = std::mem::take(&mut pending)
                 .into_iter()
@@ -107,7 +120,11 @@ impl Workspace {
         ws
     }
 
-    fn load_batch(&mut self, dirs: &[PathBuf], base_of: &dyn Fn(&Path) -> PathBuf) -> Vec<ModuleId> {
+    fn load_batch(
+        &mut self,
+        dirs: &[PathBuf],
+        base_of: &dyn Fn(&Path) -> PathBuf,
+    ) -> Vec<ModuleId> {
         // List every directory, then give every file its FileId before parsing in parallel.
         let listed: Vec<_> = dirs.par_iter().map(|d| (d, module_files(d))).collect();
         let mut jobs = Vec::new();
@@ -136,10 +153,13 @@ impl Workspace {
         let parsed: Vec<_> = jobs
             .par_iter()
             .enumerate()
-            .map(|(i, (_, path, display, role))| read_and_parse(path, display.clone(), FileId(first + i as u32), *role))
+            .map(|(i, (_, path, display, role))| {
+                read_and_parse(path, display.clone(), FileId(first + i as u32), *role)
+            })
             .collect();
 
-        let mut per_dir: HashMap<&Path, (Vec<FileId>, Vec<Block>, Vec<Block>, Vec<VarFile>)> = HashMap::new();
+        let mut per_dir: HashMap<&Path, (Vec<FileId>, Vec<Block>, Vec<Block>, Vec<VarFile>)> =
+            HashMap::new();
         for ((dir, _, _, role), parsed) in jobs.iter().zip(parsed) {
             let entry = per_dir.entry(dir.as_path()).or_default();
             let Some((file, body)) = self.add_parsed(parsed) else {
@@ -162,7 +182,8 @@ impl Workspace {
         }
         let mut ids = Vec::new();
         for (dir, _) in listed.iter().filter(|(_, f)| f.is_ok()) {
-            let (files, mut blocks, overrides, vars) = per_dir.remove(dir.as_path()).unwrap_or_default();
+            let (files, mut blocks, overrides, vars) =
+                per_dir.remove(dir.as_path()).unwrap_or_default();
             let mut errors = Vec::new();
             merge_overrides(&mut blocks, overrides, &mut errors);
             let module = Module::build((*dir).clone(), files, blocks, &mut errors);
@@ -196,18 +217,17 @@ impl Workspace {
             Parsed::Unreadable(file, location, message) => {
                 // Keep FileIds dense: an unreadable file still takes its slot.
                 self.sources.add(file);
-                self.diagnostics.push(Diagnostic::error("unreadable-file", message, location));
+                self.diagnostics
+                    .push(Diagnostic::error("unreadable-file", message, location));
                 None
             }
         }
     }
 
     fn report_model_errors(&mut self, errors: Vec<ModelError>) {
-        self.diagnostics.extend(
-            errors
-                .into_iter()
-                .map(|e| Diagnostic::error("invalid-configuration", e.message, Location::Span(e.span))),
-        );
+        self.diagnostics.extend(errors.into_iter().map(|e| {
+            Diagnostic::error("invalid-configuration", e.message, Location::Span(e.span))
+        }));
     }
 
     /// Directories a module leads to: its local calls and, when `terraform init` ran in it,
@@ -249,7 +269,10 @@ impl Workspace {
             Err(e) => {
                 self.diagnostics.push(Diagnostic::warning(
                     "invalid-module-manifest",
-                    format!("cannot read {}: {e}; installed modules are not followed", path.display()),
+                    format!(
+                        "cannot read {}: {e}; installed modules are not followed",
+                        path.display()
+                    ),
                     Location::File {
                         path: path.display().to_string(),
                         line: e.line() as u32,
@@ -316,7 +339,9 @@ impl Workspace {
             .collect();
         let mut seen = HashSet::new();
         for f in found {
-            let Some(&id) = self.by_dir.get(&f.dir) else { continue };
+            let Some(&id) = self.by_dir.get(&f.dir) else {
+                continue;
+            };
             if !called.contains(&id) && seen.insert(id) {
                 self.roots.push(Root {
                     module: id,
@@ -329,7 +354,8 @@ impl Workspace {
 
 /// The relative path of a local module source (`./x`, `../x`), `None` for remote sources.
 fn local_source(source: &str) -> Option<&str> {
-    let local = source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
+    let local =
+        source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
     local.then_some(source)
 }
 
@@ -356,7 +382,11 @@ fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> P
                 line: 1,
                 column: 1,
             };
-            return Parsed::Unreadable(empty(display.clone()), location, format!("cannot read {display}: {e}"));
+            return Parsed::Unreadable(
+                empty(display.clone()),
+                location,
+                format!("cannot read {display}: {e}"),
+            );
         }
     };
     let text: Arc<str> = match decode(bytes) {
@@ -364,8 +394,13 @@ fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> P
         Err((valid_up_to, message)) => {
             // Locate the bad byte from the valid prefix.
             let bytes = std::fs::read(path).unwrap_or_default();
-            let prefix = String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]).into_owned();
-            let probe = SourceFile::new(path.to_path_buf(), display.clone(), Arc::from(prefix.as_str()));
+            let prefix =
+                String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]).into_owned();
+            let probe = SourceFile::new(
+                path.to_path_buf(),
+                display.clone(),
+                Arc::from(prefix.as_str()),
+            );
             let at = probe.line_col(prefix.len() as u32);
             let location = Location::File {
                 path: display.clone(),

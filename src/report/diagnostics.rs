@@ -21,7 +21,11 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
     let (file, line, column) = match &d.location {
         Location::Span(span) => {
             let at = sources.line_col(*span);
-            (Some(sources.display(span.file).to_string()), Some(at.line), Some(at.column))
+            (
+                Some(sources.display(span.file).to_string()),
+                Some(at.line),
+                Some(at.column),
+            )
         }
         Location::File { path, line, column } => (Some(path.clone()), Some(*line), Some(*column)),
         Location::None => (None, None, None),
@@ -39,8 +43,17 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
 
 /// Writes diagnostics for a person: `file:line:col` first (clickable in terminals and
 /// editors), then the source excerpt.
-pub fn write_human(out: &mut dyn Write, sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> io::Result<()> {
-    let handler = miette::GraphicalReportHandler::new_themed(if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() });
+pub fn write_human(
+    out: &mut dyn Write,
+    sources: &SourceMap,
+    diagnostics: &[Diagnostic],
+    color: bool,
+) -> io::Result<()> {
+    let handler = miette::GraphicalReportHandler::new_themed(if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    });
     for d in diagnostics {
         let j = to_json(sources, d);
         let severity = match d.severity {
@@ -49,7 +62,9 @@ pub fn write_human(out: &mut dyn Write, sources: &SourceMap, diagnostics: &[Diag
             Severity::Note => "note",
         };
         match (&j.file, j.line, j.column) {
-            (Some(f), Some(l), Some(c)) => writeln!(out, "{f}:{l}:{c}: {severity}[{}]: {}", d.code, d.message)?,
+            (Some(f), Some(l), Some(c)) => {
+                writeln!(out, "{f}:{l}:{c}: {severity}[{}]: {}", d.code, d.message)?
+            }
             _ => writeln!(out, "{severity}[{}]: {}", d.code, d.message)?,
         }
         if let Location::Span(span) = &d.location {
@@ -60,11 +75,15 @@ pub fn write_human(out: &mut dyn Write, sources: &SourceMap, diagnostics: &[Diag
                     Severity::Warning => miette::Severity::Warning,
                     Severity::Note => miette::Severity::Advice,
                 })
-                .with_label(LabeledSpan::at(span.start as usize..span.end as usize, "here"));
+                .with_label(LabeledSpan::at(
+                    span.start as usize..span.end as usize,
+                    "here",
+                ));
             if let Some(help) = &d.help {
                 report = report.with_help(help.clone());
             }
-            let report = miette::Report::new(report).with_source_code(NamedSource::new(file.display.clone(), file.text.clone()));
+            let report = miette::Report::new(report)
+                .with_source_code(NamedSource::new(file.display.clone(), file.text.clone()));
             let mut text = String::new();
             if handler.render_report(&mut text, report.as_ref()).is_ok() {
                 writeln!(out, "{text}")?;

@@ -57,7 +57,12 @@ fn evidence<'a>(sources: &'a SourceMap, e: &'a Evidence) -> JsonEvidence<'a> {
     }
 }
 
-pub fn write_json(out: &mut dyn Write, sources: &SourceMap, records: &[ResourceRecord], diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn write_json(
+    out: &mut dyn Write,
+    sources: &SourceMap,
+    records: &[ResourceRecord],
+    diagnostics: &[Diagnostic],
+) -> io::Result<()> {
     let resources = records
         .iter()
         .map(|r| {
@@ -84,17 +89,31 @@ pub fn write_json(out: &mut dyn Write, sources: &SourceMap, records: &[ResourceR
         .collect();
     let doc = JsonInventory {
         resources,
-        diagnostics: diagnostics.iter().map(|d| super::diagnostics::to_json(sources, d)).collect(),
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| super::diagnostics::to_json(sources, d))
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
-const COLUMNS: [&str; 7] = ["ROOT", "ADDRESS", "VENDOR", "REGION", "PROVIDER", "LOCATION", "UNRESOLVED"];
+const COLUMNS: [&str; 7] = [
+    "ROOT",
+    "ADDRESS",
+    "VENDOR",
+    "REGION",
+    "PROVIDER",
+    "LOCATION",
+    "UNRESOLVED",
+];
 
 fn row(sources: &SourceMap, r: &ResourceRecord) -> [String; 7] {
     let at = sources.line_col(r.span);
-    let unknown = |v: &Option<String>| v.clone().unwrap_or_else(|| if r.hosted { "?".into() } else { "-".into() });
+    let unknown = |v: &Option<String>| {
+        v.clone()
+            .unwrap_or_else(|| if r.hosted { "?".into() } else { "-".into() })
+    };
     [
         r.root.clone(),
         r.address.clone(),
@@ -106,7 +125,11 @@ fn row(sources: &SourceMap, r: &ResourceRecord) -> [String; 7] {
     ]
 }
 
-pub fn write_table(out: &mut dyn Write, sources: &SourceMap, records: &[ResourceRecord]) -> io::Result<()> {
+pub fn write_table(
+    out: &mut dyn Write,
+    sources: &SourceMap,
+    records: &[ResourceRecord],
+) -> io::Result<()> {
     let rows: Vec<[String; 7]> = records.iter().map(|r| row(sources, r)).collect();
     let mut widths = COLUMNS.map(|c| c.chars().count());
     for row in &rows {
@@ -129,16 +152,34 @@ pub fn write_table(out: &mut dyn Write, sources: &SourceMap, records: &[Resource
     for row in &rows {
         writeln!(out, "{}", line(row))?;
     }
-    let resolved = records.iter().filter(|r| r.hosted && r.region.is_some() && r.vendor.is_some()).count();
+    let resolved = records
+        .iter()
+        .filter(|r| r.hosted && r.region.is_some() && r.vendor.is_some())
+        .count();
     let hosted = records.iter().filter(|r| r.hosted).count();
-    writeln!(out, "\n{} resources, {hosted} hosted, {resolved} with vendor and region resolved", records.len())
+    writeln!(
+        out,
+        "\n{} resources, {hosted} hosted, {resolved} with vendor and region resolved",
+        records.len()
+    )
 }
 
-pub fn write_csv(out: &mut dyn Write, sources: &SourceMap, records: &[ResourceRecord]) -> io::Result<()> {
-    writeln!(out, "root,address,type,mode,file,line,column,provider_source,provider_config,vendor,region,hosted,unresolved")?;
+pub fn write_csv(
+    out: &mut dyn Write,
+    sources: &SourceMap,
+    records: &[ResourceRecord],
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "root,address,type,mode,file,line,column,provider_source,provider_config,vendor,region,hosted,unresolved"
+    )?;
     for r in records {
         let at = sources.line_col(r.span);
-        let mode = if r.mode == Mode::Data { "data" } else { "managed" };
+        let mode = if r.mode == Mode::Data {
+            "data"
+        } else {
+            "managed"
+        };
         let fields = [
             r.root.clone(),
             r.address.clone(),
@@ -163,6 +204,14 @@ pub fn write_csv(out: &mut dyn Write, sources: &SourceMap, records: &[ResourceRe
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a
 /// spreadsheet never runs a cell as a formula.
 fn csv_field(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_string() };
-    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field }
+    let field = if field.starts_with(['=', '+', '-', '@']) {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
 }

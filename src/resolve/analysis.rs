@@ -88,7 +88,12 @@ pub struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
-    pub fn new(ws: &'a Workspace, root: ModuleId, root_values: HashMap<Name, SetValue>, limits: &'a Limits) -> Analysis<'a> {
+    pub fn new(
+        ws: &'a Workspace,
+        root: ModuleId,
+        root_values: HashMap<Name, SetValue>,
+        limits: &'a Limits,
+    ) -> Analysis<'a> {
         let root_instance = Instance {
             module: root,
             address: String::new(),
@@ -119,7 +124,12 @@ impl<'a> Analysis<'a> {
     }
 
     /// Evaluates `expr` in an instance, returning the value and the evidence it relied on.
-    pub fn eval_traced(&self, instance: InstanceId, key: &InstanceKey, expr: &Expr) -> (Value, Vec<Evidence>) {
+    pub fn eval_traced(
+        &self,
+        instance: InstanceId,
+        key: &InstanceKey,
+        expr: &Expr,
+    ) -> (Value, Vec<Evidence>) {
         self.trace.borrow_mut().push(Vec::new());
         let value = self.eval(instance, key, expr);
         let evidence = self.trace.borrow_mut().pop().unwrap_or_default();
@@ -127,36 +137,37 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn eval(&self, instance: InstanceId, key: &InstanceKey, expr: &Expr) -> Value {
-        let scope = At { an: self, instance, key };
+        let scope = At {
+            an: self,
+            instance,
+            key,
+        };
         Evaluator::new(&scope).eval(expr)
-    }
-
-    fn note(&self, evidence: Evidence) {
-        if let Some(frame) = self.trace.borrow_mut().last_mut() {
-            frame.push(evidence);
-        }
     }
 
     /// Memoised, cycle-checked evaluation; the evidence gathered is replayed on every use.
     fn memoised(&self, key: MemoKey, compute: impl FnOnce() -> (Value, Option<Evidence>)) -> Value {
         let cached = match self.memo.borrow().get(&key) {
-            Some(Slot::Done(value, evidence)) => Some((value.clone(), evidence.clone())),
-            Some(Slot::InProgress) => None,
-            None => {
-                return self.compute(key, compute);
-            }
+            Some(Slot::Done(value, evidence)) => Some(Some((value.clone(), evidence.clone()))),
+            Some(Slot::InProgress) => Some(None),
+            None => None,
         };
         match cached {
-            Some((value, evidence)) => {
+            None => self.compute(key, compute),
+            Some(Some((value, evidence))) => {
                 if let Some(frame) = self.trace.borrow_mut().last_mut() {
                     frame.extend(evidence.iter().cloned());
                 }
                 value
             }
-            None => {
+            Some(None) => {
                 let stack = self.stack.borrow();
                 let start = stack.iter().position(|k| *k == key).unwrap_or(0);
-                let chain: Vec<String> = stack[start..].iter().map(MemoKey::describe).chain([key.describe()]).collect();
+                let chain: Vec<String> = stack[start..]
+                    .iter()
+                    .map(MemoKey::describe)
+                    .chain([key.describe()])
+                    .collect();
                 Value::error(format!("reference cycle: {}", chain.join(" → ")))
             }
         }
@@ -176,7 +187,9 @@ impl<'a> Analysis<'a> {
         if let Some(frame) = self.trace.borrow_mut().last_mut() {
             frame.extend(evidence.iter().cloned());
         }
-        self.memo.borrow_mut().insert(key, Slot::Done(value.clone(), evidence));
+        self.memo
+            .borrow_mut()
+            .insert(key, Slot::Done(value.clone(), evidence));
         value
     }
 
@@ -185,7 +198,11 @@ impl<'a> Analysis<'a> {
             "(sensitive)".into()
         } else {
             let text = value.to_string();
-            if text.len() > 120 { format!("{}…", &text[..text.floor_char_boundary(117)]) } else { text }
+            if text.len() > 120 {
+                format!("{}…", &text[..text.floor_char_boundary(117)])
+            } else {
+                text
+            }
         }
     }
 
@@ -251,23 +268,44 @@ impl<'a> Analysis<'a> {
     }
 
     /// The value of a resource's configured argument in one of its instances.
-    fn resource_attr(&self, instance: InstanceId, index: usize, key: &InstanceKey, attr: &Name) -> Value {
+    fn resource_attr(
+        &self,
+        instance: InstanceId,
+        index: usize,
+        key: &InstanceKey,
+        attr: &Name,
+    ) -> Value {
         let module = self.module_of(instance);
         let resource = &module.resources[index];
-        let address = format!("{}{}{}", prefix(&self.instance(instance).address), resource.address(), key.suffix());
-        self.memoised(MemoKey::Attr(instance, index, address.clone(), attr.clone()), || {
-            match resource.body.attribute(attr) {
+        let address = format!(
+            "{}{}{}",
+            prefix(&self.instance(instance).address),
+            resource.address(),
+            key.suffix()
+        );
+        self.memoised(
+            MemoKey::Attr(instance, index, address.clone(), attr.clone()),
+            || match resource.body.attribute(attr) {
                 Some(a) => {
                     let value = self.eval(instance, key, &a.expr);
                     let note = format!("{address}.{attr} = {}", self.describe(&value, false));
                     (value, Some(Evidence::new(Some(a.span), note)))
                 }
                 None => {
-                    let when = if resource.mode == Mode::Data { "read by the provider at plan time" } else { "known only after apply" };
-                    (Value::unknown(format!("{address}.{attr} is not set in the configuration: {when}")), None)
+                    let when = if resource.mode == Mode::Data {
+                        "read by the provider at plan time"
+                    } else {
+                        "known only after apply"
+                    };
+                    (
+                        Value::unknown(format!(
+                            "{address}.{attr} is not set in the configuration: {when}"
+                        )),
+                        None,
+                    )
                 }
-            }
-        })
+            },
+        )
     }
 
     fn output(&self, instance: InstanceId, name: &Name) -> Value {
@@ -276,10 +314,14 @@ impl<'a> Analysis<'a> {
             match self.ws.module(inst.module).outputs.get(name) {
                 Some(attr) => {
                     let value = self.eval(instance, &InstanceKey::Single, &attr.expr);
-                    let note = format!("{}.{name} = {}", inst.address, self.describe(&value, false));
+                    let note =
+                        format!("{}.{name} = {}", inst.address, self.describe(&value, false));
                     (value, Some(Evidence::new(Some(attr.span), note)))
                 }
-                None => (Value::error(format!("{} has no output \"{name}\"", inst.address)), None),
+                None => (
+                    Value::error(format!("{} has no output \"{name}\"", inst.address)),
+                    None,
+                ),
             }
         })
     }
@@ -290,7 +332,9 @@ impl<'a> Analysis<'a> {
             return ids.clone();
         }
         let ids = Rc::new(self.create_call_instances(instance, call));
-        self.children.borrow_mut().insert((instance, call), ids.clone());
+        self.children
+            .borrow_mut()
+            .insert((instance, call), ids.clone());
         ids
     }
 
@@ -298,7 +342,11 @@ impl<'a> Analysis<'a> {
         let parent = self.instance(instance);
         let call = &self.ws.module(parent.module).calls[call_index];
         let address = format!("{}module.{}", prefix(&parent.address), call.name);
-        let call_path = if parent.call_path.is_empty() { call.name.to_string() } else { format!("{}.{}", parent.call_path, call.name) };
+        let call_path = if parent.call_path.is_empty() {
+            call.name.to_string()
+        } else {
+            format!("{}.{}", parent.call_path, call.name)
+        };
         let target = match &self.ws.call_sources[parent.module.0 as usize][call_index] {
             CallSource::Local(id) => *id,
             CallSource::MissingLocal(path) => {
@@ -312,7 +360,11 @@ impl<'a> Analysis<'a> {
             CallSource::Remote(source) => match self.ws.installed_module(self.root, &call_path) {
                 Some(id) => id,
                 None => {
-                    let why = if self.ws.is_initialised(self.root) { "is not in .terraform/modules/modules.json (run `terraform init` again)" } else { "is not downloaded (run `terraform init` in the root module)" };
+                    let why = if self.ws.is_initialised(self.root) {
+                        "is not in .terraform/modules/modules.json (run `terraform init` again)"
+                    } else {
+                        "is not downloaded (run `terraform init` in the root module)"
+                    };
                     self.diagnose(
                         Diagnostic::warning("module-not-installed", format!("{address}: remote module {source:?} {why}; its resources are unresolved"), Location::Span(call.source_span))
                             .with_help("souverain reads modules that `terraform init` installed under .terraform/modules; it never downloads them"),
@@ -322,14 +374,34 @@ impl<'a> Analysis<'a> {
             },
         };
         if parent.depth + 1 > self.limits.max_module_depth {
-            self.diagnose(Diagnostic::error("limit-module-depth", format!("{address}: module nesting deeper than {} levels; not followed", self.limits.max_module_depth), Location::Span(call.header)));
+            self.diagnose(Diagnostic::error(
+                "limit-module-depth",
+                format!(
+                    "{address}: module nesting deeper than {} levels; not followed",
+                    self.limits.max_module_depth
+                ),
+                Location::Span(call.header),
+            ));
             return Vec::new();
         }
         if self.is_ancestor_module(instance, target) {
-            self.diagnose(Diagnostic::error("module-cycle", format!("{address} calls a module that is already one of its callers: module call cycle"), Location::Span(call.header)));
+            self.diagnose(Diagnostic::error(
+                "module-cycle",
+                format!(
+                    "{address} calls a module that is already one of its callers: module call cycle"
+                ),
+                Location::Span(call.header),
+            ));
             return Vec::new();
         }
-        let keys = self.expand(instance, &InstanceKey::Single, call.count.as_ref(), call.for_each.as_ref(), &address, call.header);
+        let keys = self.expand(
+            instance,
+            &InstanceKey::Single,
+            call.count.as_ref(),
+            call.for_each.as_ref(),
+            &address,
+            call.header,
+        );
         keys.into_iter()
             .map(|key| {
                 let child = Instance {
@@ -360,7 +432,15 @@ impl<'a> Analysis<'a> {
     }
 
     /// The instance keys of a block with `count` or `for_each`.
-    pub fn expand(&self, instance: InstanceId, key: &InstanceKey, count: Option<&Expr>, for_each: Option<&Expr>, address: &str, span: Span) -> Vec<InstanceKey> {
+    pub fn expand(
+        &self,
+        instance: InstanceId,
+        key: &InstanceKey,
+        count: Option<&Expr>,
+        for_each: Option<&Expr>,
+        address: &str,
+        span: Span,
+    ) -> Vec<InstanceKey> {
         let limit = self.limits.max_instances;
         let too_many = |n: usize| {
             self.diagnose(Diagnostic::error(
@@ -368,16 +448,24 @@ impl<'a> Analysis<'a> {
                 format!("{address} expands to {n} instances, over the limit of {limit} (--max-instances); analysed as one unresolved entry"),
                 Location::Span(span),
             ));
-            vec![InstanceKey::Unknown(Value::unknown(format!("{n} instances exceed the limit of {limit}")))]
+            vec![InstanceKey::Unknown(Value::unknown(format!(
+                "{n} instances exceed the limit of {limit}"
+            )))]
         };
         if let Some(count) = count {
             return match self.eval(instance, key, count) {
                 Value::Unknown(u) => vec![InstanceKey::Unknown(Value::Unknown(u))],
                 value => match value.to_number() {
                     Ok(n) if n >= 0.0 && n.fract() == 0.0 => {
-                        if n as usize > limit { too_many(n as usize) } else { (0..n as usize).map(InstanceKey::Index).collect() }
+                        if n as usize > limit {
+                            too_many(n as usize)
+                        } else {
+                            (0..n as usize).map(InstanceKey::Index).collect()
+                        }
                     }
-                    Ok(n) => vec![InstanceKey::Unknown(Value::error(format!("count = {n} is not a whole non-negative number")))],
+                    Ok(n) => vec![InstanceKey::Unknown(Value::error(format!(
+                        "count = {n} is not a whole non-negative number"
+                    )))],
                     Err(e) => vec![InstanceKey::Unknown(e)],
                 },
             };
@@ -390,7 +478,10 @@ impl<'a> Analysis<'a> {
                 if entries.len() > limit {
                     return too_many(entries.len());
                 }
-                entries.iter().map(|(k, v)| InstanceKey::Key(k.clone(), v.clone())).collect()
+                entries
+                    .iter()
+                    .map(|(k, v)| InstanceKey::Key(k.clone(), v.clone()))
+                    .collect()
             }
             Value::List(items) => {
                 if items.len() > limit {
@@ -399,9 +490,16 @@ impl<'a> Analysis<'a> {
                 let mut keys = Vec::with_capacity(items.len());
                 for item in items.iter() {
                     match item {
-                        Value::String(s) => keys.push(InstanceKey::Key(s.to_string(), item.clone())),
+                        Value::String(s) => {
+                            keys.push(InstanceKey::Key(s.to_string(), item.clone()))
+                        }
                         Value::Unknown(_) => return vec![InstanceKey::Unknown(item.clone())],
-                        other => return vec![InstanceKey::Unknown(Value::error(format!("for_each set elements must be strings, not {}", other.type_name())))],
+                        other => {
+                            return vec![InstanceKey::Unknown(Value::error(format!(
+                                "for_each set elements must be strings, not {}",
+                                other.type_name()
+                            )))];
+                        }
                     }
                 }
                 keys.sort_by(|a, b| a.suffix().cmp(&b.suffix()));
@@ -409,7 +507,10 @@ impl<'a> Analysis<'a> {
                 keys
             }
             Value::Unknown(u) => vec![InstanceKey::Unknown(Value::Unknown(u))],
-            other => vec![InstanceKey::Unknown(Value::error(format!("for_each must be a map or a set of strings, not {}", other.type_name())))],
+            other => vec![InstanceKey::Unknown(Value::error(format!(
+                "for_each must be a map or a set of strings, not {}",
+                other.type_name()
+            )))],
         }
     }
 
@@ -420,7 +521,11 @@ impl<'a> Analysis<'a> {
 
 /// `module.a.` for a non-root instance address, empty for the root.
 pub fn prefix(address: &str) -> String {
-    if address.is_empty() { String::new() } else { format!("{address}.") }
+    if address.is_empty() {
+        String::new()
+    } else {
+        format!("{address}.")
+    }
 }
 
 /// The scope of one instance (and, inside a `count`/`for_each` block, one key).
@@ -441,37 +546,62 @@ impl Scope for At<'_, '_> {
             "var" | "local" => match attr(0) {
                 Some(name) if root == "var" => (an.var(self.instance, name), 1),
                 Some(name) => (an.local(self.instance, name), 1),
-                None => (Value::error(format!("`{root}` must be followed by a name")), 0),
+                None => (
+                    Value::error(format!("`{root}` must be followed by a name")),
+                    0,
+                ),
             },
             "each" => match (self.key, attr(0).map(|n| &**n)) {
                 (InstanceKey::Key(k, _), Some("key")) => (Value::string(k.as_str()), 1),
                 (InstanceKey::Key(_, v), Some("value")) => (v.clone(), 1),
                 (InstanceKey::Unknown(u), Some(_)) => (u.clone(), 1),
-                _ => (Value::error("`each` is only available in a block with for_each"), 0),
+                _ => (
+                    Value::error("`each` is only available in a block with for_each"),
+                    0,
+                ),
             },
             "count" => match (self.key, attr(0).map(|n| &**n)) {
                 (InstanceKey::Index(i), Some("index")) => (Value::Number(*i as f64), 1),
                 (InstanceKey::Unknown(u), Some(_)) => (u.clone(), 1),
-                _ => (Value::error("`count.index` is only available in a block with count"), 0),
+                _ => (
+                    Value::error("`count.index` is only available in a block with count"),
+                    0,
+                ),
             },
             "path" => match attr(0).map(|n| &**n) {
                 Some("module") => (Value::string(self.module_path()), 1),
                 Some("root") => (Value::string("."), 1),
-                _ => (Value::unknown("path.cwd depends on where Terraform runs"), ops.len().min(1)),
+                _ => (
+                    Value::unknown("path.cwd depends on where Terraform runs"),
+                    ops.len().min(1),
+                ),
             },
-            "terraform" => (Value::unknown("terraform.workspace depends on the workspace selected when Terraform runs"), ops.len().min(1)),
-            "self" => (Value::unknown("`self` refers to values known only after apply"), 0),
+            "terraform" => (
+                Value::unknown(
+                    "terraform.workspace depends on the workspace selected when Terraform runs",
+                ),
+                ops.len().min(1),
+            ),
+            "self" => (
+                Value::unknown("`self` refers to values known only after apply"),
+                0,
+            ),
             "module" => self.module_reference(ev, ops),
             "data" => match (attr(0), attr(1)) {
                 (Some(kind), Some(name)) => {
-                    let (value, used) = self.resource_reference(ev, Mode::Data, kind, name, &ops[2..]);
+                    let (value, used) =
+                        self.resource_reference(ev, Mode::Data, kind, name, &ops[2..]);
                     (value, used + 2)
                 }
-                _ => (Value::error("a data source reference needs a type and a name"), 0),
+                _ => (
+                    Value::error("a data source reference needs a type and a name"),
+                    0,
+                ),
             },
             kind => match attr(0) {
                 Some(name) => {
-                    let (value, used) = self.resource_reference(ev, Mode::Managed, kind, name, &ops[1..]);
+                    let (value, used) =
+                        self.resource_reference(ev, Mode::Managed, kind, name, &ops[1..]);
                     (value, used + 1)
                 }
                 None => (Value::error(format!("unknown reference `{kind}`")), 0),
@@ -488,11 +618,22 @@ impl At<'_, '_> {
     }
 
     /// `TYPE.NAME[key].attr`: the argument as configured, evaluated in that instance.
-    fn resource_reference(&self, ev: &Evaluator<'_>, mode: Mode, kind: &str, name: &str, ops: &[Traverse]) -> (Value, usize) {
+    fn resource_reference(
+        &self,
+        ev: &Evaluator<'_>,
+        mode: Mode,
+        kind: &str,
+        name: &str,
+        ops: &[Traverse],
+    ) -> (Value, usize) {
         let an = self.an;
         let module = an.module_of(self.instance);
         let Some(index) = module.find_resource(mode, kind, name) else {
-            let what = if mode == Mode::Data { format!("data.{kind}.{name}") } else { format!("{kind}.{name}") };
+            let what = if mode == Mode::Data {
+                format!("data.{kind}.{name}")
+            } else {
+                format!("{kind}.{name}")
+            };
             return (Value::error(format!("reference to undeclared {what}")), 0);
         };
         let resource = &module.resources[index];
@@ -512,8 +653,14 @@ impl At<'_, '_> {
                             Ok(k) => k,
                             Err(e) => return (e, 1),
                         };
-                        let each_value = match resource.for_each.as_ref().map(|e| an.eval(self.instance, &InstanceKey::Single, e)) {
-                            Some(Value::Map(m)) => m.get(&*k).cloned().unwrap_or(Value::string(k.clone())),
+                        let each_value = match resource
+                            .for_each
+                            .as_ref()
+                            .map(|e| an.eval(self.instance, &InstanceKey::Single, e))
+                        {
+                            Some(Value::Map(m)) => {
+                                m.get(&*k).cloned().unwrap_or(Value::string(k.clone()))
+                            }
                             Some(u @ Value::Unknown(_)) => u,
                             _ => Value::string(k.clone()),
                         };
@@ -522,11 +669,27 @@ impl At<'_, '_> {
                 };
                 (key, 1)
             }
-            (true, _) => return (Value::unknown(format!("{} refers to every instance of a count/for_each block: not evaluated", resource.address())), ops.len()),
+            (true, _) => {
+                return (
+                    Value::unknown(format!(
+                        "{} refers to every instance of a count/for_each block: not evaluated",
+                        resource.address()
+                    )),
+                    ops.len(),
+                );
+            }
         };
         match ops.get(used) {
-            Some(Traverse::GetAttr(attr)) => (an.resource_attr(self.instance, index, &key, attr), used + 1),
-            _ => (Value::unknown(format!("{} as a whole object is known only after apply", resource.address())), used),
+            Some(Traverse::GetAttr(attr)) => {
+                (an.resource_attr(self.instance, index, &key, attr), used + 1)
+            }
+            _ => (
+                Value::unknown(format!(
+                    "{} as a whole object is known only after apply",
+                    resource.address()
+                )),
+                used,
+            ),
         }
     }
 
@@ -534,18 +697,29 @@ impl At<'_, '_> {
     fn module_reference(&self, ev: &Evaluator<'_>, ops: &[Traverse]) -> (Value, usize) {
         let an = self.an;
         let Some(Traverse::GetAttr(call_name)) = ops.first() else {
-            return (Value::error("`module` must be followed by a module call name"), 0);
+            return (
+                Value::error("`module` must be followed by a module call name"),
+                0,
+            );
         };
         let module = an.module_of(self.instance);
         let Some(call_index) = module.find_call(call_name) else {
-            return (Value::error(format!("reference to undeclared module.{call_name}")), 1);
+            return (
+                Value::error(format!("reference to undeclared module.{call_name}")),
+                1,
+            );
         };
         let call = &module.calls[call_index];
         let instances = an.call_instances(self.instance, call_index);
         let expanded = call.count.is_some() || call.for_each.is_some();
         let (child, used) = if expanded {
             let Some(Traverse::Index(index_expr)) = ops.get(1) else {
-                return (Value::unknown(format!("module.{call_name} refers to every instance of the module: not evaluated")), ops.len());
+                return (
+                    Value::unknown(format!(
+                        "module.{call_name} refers to every instance of the module: not evaluated"
+                    )),
+                    ops.len(),
+                );
             };
             let index = ev.eval(index_expr);
             if let Value::Unknown(_) = index {
@@ -556,17 +730,30 @@ impl At<'_, '_> {
                 (None, Ok(k)) => format!("[{k:?}]"),
                 (_, Err(e)) => return (e, 2),
             };
-            let found = instances.iter().copied().find(|id| an.instance(*id).address.ends_with(&wanted));
+            let found = instances
+                .iter()
+                .copied()
+                .find(|id| an.instance(*id).address.ends_with(&wanted));
             (found, 2)
         } else {
             (instances.first().copied(), 1)
         };
         let Some(child) = child else {
-            return (Value::unknown(format!("module.{call_name} could not be resolved (see the module's diagnostics)")), ops.len());
+            return (
+                Value::unknown(format!(
+                    "module.{call_name} could not be resolved (see the module's diagnostics)"
+                )),
+                ops.len(),
+            );
         };
         match ops.get(used) {
             Some(Traverse::GetAttr(output)) => (an.output(child, output), used + 1),
-            _ => (Value::unknown(format!("module.{call_name} as a whole object is not evaluated")), used),
+            _ => (
+                Value::unknown(format!(
+                    "module.{call_name} as a whole object is not evaluated"
+                )),
+                used,
+            ),
         }
     }
 }

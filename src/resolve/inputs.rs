@@ -38,14 +38,21 @@ pub(crate) struct SetValue {
 }
 
 /// Every value set for a root's variables, the winning one per name.
-pub(crate) fn root_values(auto_vars: &[VarFile], inputs: &Inputs, file_name: &dyn Fn(Span) -> String) -> HashMap<Name, SetValue> {
+pub(crate) fn root_values(
+    auto_vars: &[VarFile],
+    inputs: &Inputs,
+    file_name: &dyn Fn(Span) -> String,
+) -> HashMap<Name, SetValue> {
     let mut values: HashMap<Name, SetValue> = HashMap::new();
     for (name, raw) in &inputs.env {
         values.insert(
             Name::from(name.as_str()),
             SetValue {
                 value: raw_value(raw),
-                evidence: Evidence::new(None, format!("var.{name} set by the environment variable TF_VAR_{name}")),
+                evidence: Evidence::new(
+                    None,
+                    format!("var.{name} set by the environment variable TF_VAR_{name}"),
+                ),
             },
         );
     }
@@ -67,7 +74,10 @@ pub(crate) fn root_values(auto_vars: &[VarFile], inputs: &Inputs, file_name: &dy
             Name::from(name.as_str()),
             SetValue {
                 value: raw_value(raw),
-                evidence: Evidence::new(None, format!("var.{name} set by --var on the command line")),
+                evidence: Evidence::new(
+                    None,
+                    format!("var.{name} set by --var on the command line"),
+                ),
             },
         );
     }
@@ -81,7 +91,8 @@ fn raw_value(raw: &str) -> Value {
     let trimmed = raw.trim_start();
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
         let span = Span::new(crate::source::FileId(u32::MAX), 0..0);
-        if let Ok(expr) = crate::parse::hcl::parse_expr(crate::source::FileId(u32::MAX), raw, span) {
+        if let Ok(expr) = crate::parse::hcl::parse_expr(crate::source::FileId(u32::MAX), raw, span)
+        {
             return Evaluator::new(&NoReferences).eval(&expr);
         }
     }
@@ -93,6 +104,11 @@ struct NoReferences;
 
 impl Scope for NoReferences {
     fn reference(&self, _: &Evaluator<'_>, root: &str, _: &[Traverse]) -> (Value, usize) {
-        (Value::error(format!("variable values cannot refer to `{root}`: they must be constants")), 0)
+        (
+            Value::error(format!(
+                "variable values cannot refer to `{root}`: they must be constants"
+            )),
+            0,
+        )
     }
 }

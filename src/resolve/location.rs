@@ -32,9 +32,20 @@ struct Found {
 }
 
 impl Analysis<'_> {
-    pub fn place(&self, catalog: &Catalog, instance: InstanceId, index: usize, key: &InstanceKey, source: &str, binding: &Binding) -> Placement {
+    pub fn place(
+        &self,
+        catalog: &Catalog,
+        instance: InstanceId,
+        index: usize,
+        key: &InstanceKey,
+        source: &str,
+        binding: &Binding,
+    ) -> Placement {
         let resource = &self.module_of(instance).resources[index];
-        let mut out = Placement { hosted: true, ..Placement::default() };
+        let mut out = Placement {
+            hosted: true,
+            ..Placement::default()
+        };
         out.evidence.extend(binding.via.iter().cloned());
         let Some(entry) = catalog.provider(source) else {
             out.unresolved.push(format!("provider {source} is not in the catalog: its operator and region arguments are unknown to souverain"));
@@ -42,7 +53,10 @@ impl Analysis<'_> {
         };
         if entry.hosting == crate::catalog::Hosting::None {
             out.hosted = false;
-            out.evidence.push(Evidence::new(None, format!("{source} resources live only in Terraform state: nothing is hosted")));
+            out.evidence.push(Evidence::new(
+                None,
+                format!("{source} resources live only in Terraform state: nothing is hosted"),
+            ));
             return out;
         }
         // The provider configuration's body and where to evaluate it.
@@ -52,7 +66,7 @@ impl Analysis<'_> {
                 out.causes.push(block.header);
                 Some((*instance, &block.body))
             }
-            BindTarget::Implicit { .. } => None,
+            BindTarget::Implicit => None,
             BindTarget::Unresolved(reason) => {
                 out.unresolved.push(reason.clone());
                 None
@@ -63,16 +77,28 @@ impl Analysis<'_> {
         // Vendor: an endpoint rule that matches, else the provider's operator.
         let mut endpoint_region = None;
         let mut vendor_reason = None;
-        for rule in entry.endpoints.iter().filter(|r| r.applies_to(&resource.kind)) {
-            let Some((instance, body)) = provider else { break };
-            let Some(found) = self.read_path(instance, &InstanceKey::Single, body, &rule.attribute) else { continue };
+        for rule in entry
+            .endpoints
+            .iter()
+            .filter(|r| r.applies_to(&resource.kind))
+        {
+            let Some((instance, body)) = provider else {
+                break;
+            };
+            let Some(found) = self.read_path(instance, &InstanceKey::Single, body, &rule.attribute)
+            else {
+                continue;
+            };
             match &found.value {
                 Value::String(s) => {
                     if let Some(m) = rule.matches(s) {
                         out.evidence.extend(found.evidence);
-                        out.evidence.push(Evidence::new(Some(found.span), format!("{} = {s:?} → operator {}", rule.attribute, m.vendor)));
+                        out.evidence.push(Evidence::new(
+                            Some(found.span),
+                            format!("{} = {s:?} → operator {}", rule.attribute, m.vendor),
+                        ));
                         out.causes.push(found.span);
-                        out.vendor = Some(m.vendor.clone());
+                        out.vendor = Some(m.vendor.to_string());
                         endpoint_region = m.region.map(|r| (r, found.span, s.to_string()));
                         break;
                     }
@@ -81,7 +107,12 @@ impl Analysis<'_> {
                     }
                 }
                 Value::Unknown(u) => {
-                    vendor_reason.get_or_insert_with(|| format!("provider argument {} is unknown, so the operator is unknown: {}", rule.attribute, u.reason));
+                    vendor_reason.get_or_insert_with(|| {
+                        format!(
+                            "provider argument {} is unknown, so the operator is unknown: {}",
+                            rule.attribute, u.reason
+                        )
+                    });
                 }
                 _ => {}
             }
@@ -91,11 +122,21 @@ impl Analysis<'_> {
                 (_, Some(reason)) => out.unresolved.push(reason),
                 (Some(vendor), None) => {
                     out.vendor = Some(vendor.clone());
-                    out.evidence.push(Evidence::new(None, format!("{source} is operated by {vendor}")));
+                    out.evidence.push(Evidence::new(
+                        None,
+                        format!("{source} is operated by {vendor}"),
+                    ));
                 }
                 (None, None) => {
-                    let attrs: Vec<String> = entry.endpoints.iter().map(|r| r.attribute.to_string()).collect();
-                    out.unresolved.push(format!("{source} does not tell its operator without an endpoint ({}); none is set", attrs.join(", ")));
+                    let attrs: Vec<String> = entry
+                        .endpoints
+                        .iter()
+                        .map(|r| r.attribute.to_string())
+                        .collect();
+                    out.unresolved.push(format!(
+                        "{source} does not tell its operator without an endpoint ({}); none is set",
+                        attrs.join(", ")
+                    ));
                 }
             }
         }
@@ -103,57 +144,112 @@ impl Analysis<'_> {
         // Region.
         if entry.is_global_type(&resource.kind) {
             out.region = Some("global".into());
-            out.evidence.push(Evidence::new(None, format!("{} is a global service: not bound to a region", resource.kind)));
+            out.evidence.push(Evidence::new(
+                None,
+                format!(
+                    "{} is a global service: not bound to a region",
+                    resource.kind
+                ),
+            ));
             return out;
         }
-        if let Some(found) = self.first_location(instance, key, &resource.body, &entry.resource_location) {
+        if let Some(found) =
+            self.first_location(instance, key, &resource.body, &entry.resource_location)
+        {
             self.settle_region(entry, found, "resource argument", &mut out);
             return out;
         }
         if let Some((region, span, value)) = endpoint_region {
-            out.evidence.push(Evidence::new(Some(span), format!("region {region} from endpoint {value:?}")));
+            out.evidence.push(Evidence::new(
+                Some(span),
+                format!("region {region} from endpoint {value:?}"),
+            ));
             out.region = Some(region);
             return out;
         }
         if let Some((instance, body)) = provider
-            && let Some(found) = self.first_location(instance, &InstanceKey::Single, body, &entry.provider_location)
+            && let Some(found) = self.first_location(
+                instance,
+                &InstanceKey::Single,
+                body,
+                &entry.provider_location,
+            )
         {
             self.settle_region(entry, found, "provider argument", &mut out);
             return out;
         }
-        if let Some(found) = self.first_location(instance, key, &resource.body, &entry.location_hints) {
+        if let Some(found) =
+            self.first_location(instance, key, &resource.body, &entry.location_hints)
+        {
             self.settle_region(entry, found, "hint", &mut out);
             return out;
         }
         if provider_resolved {
-            let args: Vec<String> = entry.resource_location.iter().chain(&entry.provider_location).map(|p| p.to_string()).collect();
+            let args: Vec<String> = entry
+                .resource_location
+                .iter()
+                .chain(&entry.provider_location)
+                .map(|p| p.to_string())
+                .collect();
             let config = binding.config.as_deref().unwrap_or("?");
+            let default = entry
+                .default_location
+                .as_ref()
+                .map(|d| {
+                    format!(" (the provider falls back on {d} when the environment sets nothing)")
+                })
+                .unwrap_or_default();
             out.unresolved.push(if args.is_empty() {
                 format!("{source} has no region argument souverain knows of")
             } else {
-                format!("no region set on the resource or on provider configuration {config} ({}): it comes from the environment when Terraform runs", args.join(", "))
+                format!("no region set on the resource or on provider configuration {config} ({}): it comes from the environment when Terraform runs{default}", args.join(", "))
             });
         }
         out
     }
 
-    fn settle_region(&self, entry: &ProviderEntry, (path, found): (&AttrPath, Found), what: &str, out: &mut Placement) {
+    fn settle_region(
+        &self,
+        entry: &ProviderEntry,
+        (path, found): (&AttrPath, Found),
+        what: &str,
+        out: &mut Placement,
+    ) {
         out.evidence.extend(found.evidence);
         out.causes.push(found.span);
         match &found.value {
             Value::String(s) => {
-                let region = if path.is_zone { entry.region_of_zone(s) } else { entry.normalise_location(s) };
-                let note = if region == **s { format!("region {region} from {what} {path}") } else { format!("region {region} from {what} {path} = {s:?}") };
+                let region = if path.is_zone {
+                    entry.region_of_zone(s)
+                } else {
+                    entry.normalise_location(s)
+                };
+                let note = if region == **s {
+                    format!("region {region} from {what} {path}")
+                } else {
+                    format!("region {region} from {what} {path} = {s:?}")
+                };
                 out.evidence.push(Evidence::new(Some(found.span), note));
                 out.region = Some(region);
             }
-            Value::Unknown(u) => out.unresolved.push(format!("{what} {path} is unknown: {}", u.reason)),
-            other => out.unresolved.push(format!("{what} {path} is a {}, not a region name", other.type_name())),
+            Value::Unknown(u) => out
+                .unresolved
+                .push(format!("{what} {path} is unknown: {}", u.reason)),
+            other => out.unresolved.push(format!(
+                "{what} {path} is a {}, not a region name",
+                other.type_name()
+            )),
         }
     }
 
     /// The first of `paths` set (not null) in `body`.
-    fn first_location<'p>(&self, instance: InstanceId, key: &InstanceKey, body: &Body, paths: &'p [AttrPath]) -> Option<(&'p AttrPath, Found)> {
+    fn first_location<'p>(
+        &self,
+        instance: InstanceId,
+        key: &InstanceKey,
+        body: &Body,
+        paths: &'p [AttrPath],
+    ) -> Option<(&'p AttrPath, Found)> {
         paths.iter().find_map(|path| {
             let found = self.read_path(instance, key, body, path)?;
             (found.value != Value::Null).then_some((path, found))
@@ -162,22 +258,38 @@ impl Analysis<'_> {
 
     /// Evaluates a dotted path: nested blocks (or, in JSON syntax, object arguments), then an
     /// argument.
-    fn read_path(&self, instance: InstanceId, key: &InstanceKey, body: &Body, path: &AttrPath) -> Option<Found> {
+    fn read_path(
+        &self,
+        instance: InstanceId,
+        key: &InstanceKey,
+        body: &Body,
+        path: &AttrPath,
+    ) -> Option<Found> {
         let (first, rest) = path.segments.split_first()?;
         if rest.is_empty() {
             let attr = body.attribute(first)?;
             let (value, evidence) = self.eval_traced(instance, key, &attr.expr);
-            return Some(Found { value, span: attr.span, evidence });
+            return Some(Found {
+                value,
+                span: attr.span,
+                evidence,
+            });
         }
         if let Some(block) = body.blocks_named(first).next() {
-            let inner = AttrPath { segments: rest.to_vec(), is_zone: path.is_zone };
+            let inner = AttrPath {
+                segments: rest.to_vec(),
+                is_zone: path.is_zone,
+            };
             return self.read_path(instance, key, &block.body, &inner);
         }
         let attr = body.attribute(first)?;
         let (mut value, evidence) = self.eval_traced(instance, key, &attr.expr);
         for segment in rest {
             value = match value {
-                Value::List(items) => items.first().map(|v| get_attr(v, segment)).unwrap_or(Value::Null),
+                Value::List(items) => items
+                    .first()
+                    .map(|v| get_attr(v, segment))
+                    .unwrap_or(Value::Null),
                 Value::Map(_) => match get_attr(&value, segment) {
                     Value::Unknown(u) if u.error => Value::Null,
                     v => v,
@@ -185,6 +297,10 @@ impl Analysis<'_> {
                 other => other,
             };
         }
-        Some(Found { value, span: attr.span, evidence })
+        Some(Found {
+            value,
+            span: attr.span,
+            evidence,
+        })
     }
 }

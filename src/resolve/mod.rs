@@ -48,7 +48,10 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn new(span: Option<Span>, note: impl Into<String>) -> Evidence {
-        Evidence { span, note: note.into() }
+        Evidence {
+            span,
+            note: note.into(),
+        }
     }
 }
 
@@ -87,10 +90,17 @@ pub fn resolve(ws: &Workspace, catalog: &Catalog, inputs: &Inputs, limits: &Limi
         .par_iter()
         .map(|root| {
             let file_name = |span: Span| ws.sources.display(span.file).to_string();
-            let values = inputs::root_values(&ws.auto_vars[root.module.0 as usize], inputs, &file_name);
+            let values =
+                inputs::root_values(&ws.auto_vars[root.module.0 as usize], inputs, &file_name);
             let analysis = Analysis::new(ws, root.module, values, limits);
             let mut records = Vec::new();
-            walk(&analysis, catalog, InstanceId(0), &root.display, &mut records);
+            walk(
+                &analysis,
+                catalog,
+                InstanceId(0),
+                &root.display,
+                &mut records,
+            );
             (records, analysis.diagnostics.into_inner())
         })
         .collect();
@@ -102,8 +112,13 @@ pub fn resolve(ws: &Workspace, catalog: &Catalog, inputs: &Inputs, limits: &Limi
     }
     // The same module reached from several roots reports the same problem once.
     diagnostics.sort_by_key(|d| (location_key(&d.location), d.message.clone()));
-    diagnostics.dedup_by(|a, b| a.message == b.message && location_key(&a.location) == location_key(&b.location));
-    Inventory { resources, diagnostics }
+    diagnostics.dedup_by(|a, b| {
+        a.message == b.message && location_key(&a.location) == location_key(&b.location)
+    });
+    Inventory {
+        resources,
+        diagnostics,
+    }
 }
 
 fn location_key(location: &Location) -> (u32, u32) {
@@ -114,7 +129,13 @@ fn location_key(location: &Location) -> (u32, u32) {
 }
 
 /// Every resource of an instance, then of its module calls, depth first.
-fn walk(an: &Analysis<'_>, catalog: &Catalog, instance: InstanceId, root: &str, out: &mut Vec<ResourceRecord>) {
+fn walk(
+    an: &Analysis<'_>,
+    catalog: &Catalog,
+    instance: InstanceId,
+    root: &str,
+    out: &mut Vec<ResourceRecord>,
+) {
     let inst = an.instance(instance);
     let module = an.module_of(instance);
     for (index, resource) in module.resources.iter().enumerate() {
@@ -123,13 +144,33 @@ fn walk(an: &Analysis<'_>, catalog: &Catalog, instance: InstanceId, root: &str, 
         let binding = an.bind_provider(instance, &provider_key);
         let local_name = provider_key.split('.').next().unwrap_or(&provider_key);
         let source = module.provider_source(local_name);
-        let keys = an.expand(instance, &InstanceKey::Single, resource.count.as_ref(), resource.for_each.as_ref(), &base, resource.header);
+        let keys = an.expand(
+            instance,
+            &InstanceKey::Single,
+            resource.count.as_ref(),
+            resource.for_each.as_ref(),
+            &base,
+            resource.header,
+        );
         for instance_key in keys {
-            let mut placement = an.place(catalog, instance, index, &instance_key, &source, &binding);
+            let mut placement =
+                an.place(catalog, instance, index, &instance_key, &source, &binding);
             if let InstanceKey::Unknown(why) = &instance_key {
-                let what = if resource.count.is_some() { "count" } else { "for_each" };
-                let reason = why.first_unknown().map(|u| u.reason.to_string()).unwrap_or_default();
-                placement.unresolved.insert(0, format!("{what} is not known statically, so the instances are not known: {reason}"));
+                let what = if resource.count.is_some() {
+                    "count"
+                } else {
+                    "for_each"
+                };
+                let reason = why
+                    .first_unknown()
+                    .map(|u| u.reason.to_string())
+                    .unwrap_or_default();
+                placement.unresolved.insert(
+                    0,
+                    format!(
+                        "{what} is not known statically, so the instances are not known: {reason}"
+                    ),
+                );
             }
             if let Some((_, span)) = &resource.provider {
                 placement.causes.insert(0, *span);

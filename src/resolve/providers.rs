@@ -10,10 +10,13 @@ use crate::config::provider_key;
 #[derive(Clone, Debug)]
 pub enum BindTarget {
     /// A `provider` block: index into the instance's module `providers`.
-    Block { instance: InstanceId, index: usize },
+    Block {
+        instance: InstanceId,
+        index: usize,
+    },
     /// No `provider` block anywhere: Terraform uses an empty default configuration
     /// (settings come from the environment at run time).
-    Implicit { name: String },
+    Implicit,
     Unresolved(String),
 }
 
@@ -42,26 +45,47 @@ impl Analysis<'_> {
         let Some((parent, call_index, _)) = inst.parent.clone() else {
             return if aliased {
                 Binding {
-                    target: BindTarget::Unresolved(format!("provider configuration {key} is not defined in the root module")),
+                    target: BindTarget::Unresolved(format!(
+                        "provider configuration {key} is not defined in the root module"
+                    )),
                     config: None,
                     via: Vec::new(),
                 }
             } else {
                 Binding {
-                    target: BindTarget::Implicit { name: key.to_string() },
+                    target: BindTarget::Implicit,
                     config: Some(key.to_string()),
-                    via: vec![Evidence::new(None, format!("no provider \"{key}\" block in the root module: Terraform uses an empty default configuration"))],
+                    via: vec![Evidence::new(
+                        None,
+                        format!(
+                            "no provider \"{key}\" block in the root module: Terraform uses an empty default configuration"
+                        ),
+                    )],
                 }
             };
         };
         let call = &self.module_of(parent).calls[call_index];
         let passed = call.providers.iter().find(|p| p.child == key);
         let (parent_key, note, span) = match passed {
-            Some(p) => (p.parent.clone(), format!("{} passes {} as {key}", inst.address, p.parent), Some(p.span)),
-            None if !aliased => (key.to_string(), format!("{} inherits the default {key} configuration of its caller", inst.address), Some(call.header)),
+            Some(p) => (
+                p.parent.clone(),
+                format!("{} passes {} as {key}", inst.address, p.parent),
+                Some(p.span),
+            ),
+            None if !aliased => (
+                key.to_string(),
+                format!(
+                    "{} inherits the default {key} configuration of its caller",
+                    inst.address
+                ),
+                Some(call.header),
+            ),
             None => {
                 return Binding {
-                    target: BindTarget::Unresolved(format!("{} does not receive provider configuration {key}: the module call's `providers` map does not pass it", inst.address)),
+                    target: BindTarget::Unresolved(format!(
+                        "{} does not receive provider configuration {key}: the module call's `providers` map does not pass it",
+                        inst.address
+                    )),
                     config: None,
                     via: Vec::new(),
                 };
