@@ -225,22 +225,22 @@ fn internal_cloud_declared_in_config_resolves_the_vendor() {
     std::fs::write(
         &config,
         r#"
-vendor "cloud-pi" {
-  name                 = "Cloud Pi"
-  headquarters         = "FR"
-  jurisdiction         = "FR"
-  eu                   = true
+vendor "cloud-ministere" {
+  name                  = "Our ministry's OpenStack"
+  headquarters          = "FR"
+  jurisdiction          = "FR"
+  eu                    = true
   extraterritorial_laws = []
-  internal_cloud       = true
-  source               = "our CMDB"
-  date                 = "2026-11-01"
+  internal_cloud        = true
+  source                = "our CMDB"
+  date                  = "2026-11-01"
 }
 endpoint {
   provider  = "terraform-provider-openstack/openstack"
   attribute = "auth_url"
   match     = "host"
   pattern   = "keystone.cloud.interieur.example"
-  vendor    = "cloud-pi"
+  vendor    = "cloud-ministere"
   source    = "our CMDB"
   date      = "2026-11-01"
 }
@@ -253,7 +253,7 @@ endpoint {
     );
     assert_eq!(
         placed(&doc, "openstack_objectstorage_container_v1.internal"),
-        ("cloud-pi".into(), "RegionOne".into())
+        ("cloud-ministere".into(), "RegionOne".into())
     );
 }
 

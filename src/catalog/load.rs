@@ -144,6 +144,7 @@ struct RawVendor {
     note: Option<String>,
     source: String,
     date: String,
+    #[serde(default = "confirmed_by_default")]
     confirmed: bool,
 }
 
@@ -173,6 +174,7 @@ struct RawProvider {
     global_resource_types: Vec<String>,
     source: String,
     date: String,
+    #[serde(default = "confirmed_by_default")]
     confirmed: bool,
 }
 
@@ -188,6 +190,7 @@ struct RawEndpoint {
     resource_types: Vec<String>,
     source: String,
     date: String,
+    #[serde(default = "confirmed_by_default")]
     confirmed: bool,
 }
 
@@ -553,4 +556,10 @@ fn check_source_date(source: &str, date: &str) -> Result<(), String> {
     in_range
         .then_some(())
         .ok_or_else(|| format!("date = \"{date}\": expected an ISO date, YYYY-MM-DD"))
+}
+
+/// A fact is confirmed unless its entry says otherwise (the embedded catalog marks every
+/// unconfirmed fact; a user's own declarations are taken as confirmed).
+fn confirmed_by_default() -> bool {
+    true
 }

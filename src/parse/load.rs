@@ -158,8 +158,7 @@ impl Workspace {
             })
             .collect();
 
-        let mut per_dir: HashMap<&Path, (Vec<FileId>, Vec<Block>, Vec<Block>, Vec<VarFile>)> =
-            HashMap::new();
+        let mut per_dir: HashMap<&Path, DirContents> = HashMap::new();
         for ((dir, _, _, role), parsed) in jobs.iter().zip(parsed) {
             let entry = per_dir.entry(dir.as_path()).or_default();
             let Some((file, body)) = self.add_parsed(parsed) else {
@@ -167,14 +166,14 @@ impl Workspace {
             };
             match role {
                 FileRole::Config => {
-                    entry.0.push(file);
-                    entry.1.extend(body.blocks);
+                    entry.files.push(file);
+                    entry.blocks.extend(body.blocks);
                 }
                 FileRole::Override => {
-                    entry.0.push(file);
-                    entry.2.extend(body.blocks);
+                    entry.files.push(file);
+                    entry.overrides.extend(body.blocks);
                 }
-                FileRole::Vars => entry.3.push(VarFile {
+                FileRole::Vars => entry.vars.push(VarFile {
                     file,
                     attributes: body.attributes,
                 }),
@@ -182,8 +181,12 @@ impl Workspace {
         }
         let mut ids = Vec::new();
         for (dir, _) in listed.iter().filter(|(_, f)| f.is_ok()) {
-            let (files, mut blocks, overrides, vars) =
-                per_dir.remove(dir.as_path()).unwrap_or_default();
+            let DirContents {
+                files,
+                mut blocks,
+                overrides,
+                vars,
+            } = per_dir.remove(dir.as_path()).unwrap_or_default();
             let mut errors = Vec::new();
             merge_overrides(&mut blocks, overrides, &mut errors);
             let module = Module::build((*dir).clone(), files, blocks, &mut errors);
@@ -357,6 +360,15 @@ fn local_source(source: &str) -> Option<&str> {
     let local =
         source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
     local.then_some(source)
+}
+
+/// A directory's parsed files, before they become a [`Module`].
+#[derive(Default)]
+struct DirContents {
+    files: Vec<FileId>,
+    blocks: Vec<Block>,
+    overrides: Vec<Block>,
+    vars: Vec<VarFile>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -73,13 +73,17 @@ enum Slot {
     Done(Value, Rc<Vec<Evidence>>),
 }
 
+/// The instances of one module call.
+type Children = Rc<Vec<InstanceId>>;
+
 pub struct Analysis<'a> {
     pub ws: &'a Workspace,
     pub root: ModuleId,
     pub limits: &'a Limits,
     root_values: HashMap<Name, SetValue>,
     instances: RefCell<Vec<Rc<Instance>>>,
-    children: RefCell<HashMap<(InstanceId, usize), Rc<Vec<InstanceId>>>>,
+    /// Instances of each module call of each instance.
+    children: RefCell<HashMap<(InstanceId, usize), Children>>,
     memo: RefCell<HashMap<MemoKey, Slot>>,
     /// Evidence frames: the innermost collects what the current evaluation relied on.
     trace: RefCell<Vec<Vec<Evidence>>>,
@@ -502,7 +506,7 @@ impl<'a> Analysis<'a> {
                         }
                     }
                 }
-                keys.sort_by(|a, b| a.suffix().cmp(&b.suffix()));
+                keys.sort_by_key(InstanceKey::suffix);
                 keys.dedup();
                 keys
             }

@@ -46,6 +46,18 @@ impl Analysis<'_> {
             hosted: true,
             ..Placement::default()
         };
+        let config_key = self.resource_provider_key(instance, index);
+        let (span, how) = match &resource.provider {
+            Some((_, span)) => (*span, "its provider argument"),
+            None => (resource.header, "its type"),
+        };
+        out.evidence.push(Evidence::new(
+            Some(span),
+            format!(
+                "{} uses provider configuration {config_key} ({how})",
+                resource.address()
+            ),
+        ));
         out.evidence.extend(binding.via.iter().cloned());
         let Some(entry) = catalog.provider(source) else {
             out.unresolved.push(format!("provider {source} is not in the catalog: its operator and region arguments are unknown to souverain"));
@@ -63,6 +75,11 @@ impl Analysis<'_> {
         let provider = match &binding.target {
             BindTarget::Block { instance, index } => {
                 let block = &self.module_of(*instance).providers[*index];
+                let config = binding.config.as_deref().unwrap_or("?");
+                out.evidence.push(Evidence::new(
+                    Some(block.header),
+                    format!("provider configuration {config} is defined here"),
+                ));
                 out.causes.push(block.header);
                 Some((*instance, &block.body))
             }
