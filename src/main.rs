@@ -138,8 +138,8 @@ fn inventory(args: InventoryArgs) -> ExitCode {
         ));
     }
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // stdout is line-buffered: without this, every line of a large report is a syscall.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match args.format {
         InventoryFormat::Table => {
             report::inventory::write_table(&mut out, &ws.sources, &inventory.resources)
