@@ -120,6 +120,30 @@ provider "hashicorp/google" {
   # region name unchanged.
   zone_attributes = ["zone", "location", "location_id"]
   zone_to_region  = "dash-letter"
+  # Global resources (https://cloud.google.com/compute/docs/regions-zones/global-regional-zonal-resources):
+  # project-level settings, IAM, VPC networks and global load-balancing pieces.
+  global_resource_types = [
+    "google_*_iam_binding", "google_*_iam_member", "google_*_iam_policy", "google_*_iam_audit_config",
+    "google_project", "google_project_service", "google_project_services",
+    "google_project_default_service_accounts", "google_project_organization_policy",
+    "google_folder", "google_folder_organization_policy", "google_organization_policy",
+    "google_org_policy_policy", "google_service_account", "google_service_account_key",
+    "google_compute_network", "google_compute_network_peering", "google_compute_firewall",
+    "google_compute_firewall_policy*", "google_compute_route", "google_compute_global_*",
+    "google_compute_health_check", "google_compute_http_health_check",
+    "google_compute_https_health_check", "google_compute_backend_service",
+    "google_compute_backend_bucket", "google_compute_url_map",
+    "google_compute_target_http_proxy", "google_compute_target_https_proxy",
+    "google_compute_target_ssl_proxy", "google_compute_target_tcp_proxy",
+    "google_compute_ssl_certificate", "google_compute_managed_ssl_certificate",
+    "google_compute_ssl_policy", "google_compute_security_policy",
+    "google_compute_instance_template", "google_compute_shared_vpc_host_project",
+    "google_compute_shared_vpc_service_project", "google_compute_project_metadata*",
+    "google_dns_managed_zone", "google_dns_record_set", "google_dns_policy",
+    "google_billing_*", "google_monitoring_*", "google_access_context_manager_*",
+    "google_tags_*", "google_essential_contacts_contact", "google_client_config",
+    "google_client_openid_userinfo",
+  ]
   source          = "hashicorp/terraform-provider-google@e03b7622 website/docs/guides/provider_reference.html.markdown"
   date            = "2026-08-21"
   confirmed       = true
@@ -510,6 +534,22 @@ provider "terraform-provider-openstack/openstack" {
 }
 
 # --- Providers that host nothing: their resources exist only in Terraform state ---
+
+# Terraform's built-in provider: `terraform_data`, `terraform_remote_state`.
+provider "terraform.io/builtin/terraform" {
+  hosting   = "none"
+  source    = "https://developer.hashicorp.com/terraform/language/resources/terraform-data"
+  date      = "2026-09-26"
+  confirmed = true
+}
+
+# Generates Azure resource names; creates nothing in Azure.
+provider "aztfmod/azurecaf" {
+  hosting   = "none"
+  source    = "https://registry.terraform.io/providers/aztfmod/azurecaf/latest/docs"
+  date      = "2026-09-26"
+  confirmed = true
+}
 
 provider "hashicorp/random" {
   hosting   = "none"

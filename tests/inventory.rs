@@ -66,6 +66,53 @@ snapshot_tree!(azure_rg, "azure_rg");
 snapshot_tree!(unknown_var, "unknown_var");
 snapshot_tree!(remote_module, "remote_module");
 snapshot_tree!(parse_error, "parse_error");
+snapshot_tree!(cycles, "cycles");
+snapshot_tree!(optional, "optional");
+
+#[test]
+fn cycles_are_reported_not_followed() {
+    let (_, doc) = inventory("cycles", &[]);
+    let cyclic = resource(&doc, "aws_s3_bucket.cyclic");
+    assert!(
+        cyclic["unresolved"][0]
+            .as_str()
+            .unwrap()
+            .contains("reference cycle: local.region → local.fallback → local.region"),
+        "{cyclic:#}"
+    );
+    assert_eq!(placed(&doc, "module.a.aws_sqs_queue.in_a").1, "eu-west-3");
+    let diagnostics = doc["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "module-cycle"),
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn optional_defaults_and_whole_module_references_are_evaluated() {
+    let (code, doc) = inventory("optional", &[]);
+    assert_eq!(code, 0, "the object for with newlines parses");
+    assert_eq!(
+        placed(&doc, "module.storage[\"logs\"].google_storage_bucket.this").1,
+        "europe-west1"
+    );
+    assert_eq!(
+        placed(
+            &doc,
+            "module.storage[\"archive\"].google_storage_bucket.this"
+        )
+        .1,
+        "EU"
+    );
+    assert!(
+        doc["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| !r["address"].as_str().unwrap().contains("old"))
+    );
+    assert_eq!(placed(&doc, "google_storage_bucket.index").1, "EU");
+}
 
 #[test]
 fn aliases_pass_through_two_module_levels() {

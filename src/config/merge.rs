@@ -16,6 +16,9 @@ pub fn merge_overrides(base: &mut Vec<Block>, overrides: Vec<Block>, errors: &mu
             },
             _ => match base.iter_mut().find(|b| same_block(b, &block)) {
                 Some(target) => merge_body(&mut target.body, block.body),
+                // An absent default provider configuration is an implicit empty one, so
+                // Terraform lets an override file define it.
+                None if &*block.ident == "provider" && alias(&block).is_none() => base.push(block),
                 None => errors.push(ModelError {
                     span: block.header,
                     message: format!(

@@ -37,6 +37,8 @@ pub struct Module {
 pub struct Variable {
     pub name: Name,
     pub default: Option<Expr>,
+    /// The type constraint, which values are converted to.
+    pub ty: Option<Expr>,
     pub sensitive: bool,
     pub span: Span,
 }
@@ -221,6 +223,7 @@ impl Module {
                     Variable {
                         name,
                         default: block.body.attribute("default").map(|a| a.expr.clone()),
+                        ty: block.body.attribute("type").map(|a| a.expr.clone()),
                         sensitive,
                         span: block.header,
                     },
@@ -372,6 +375,8 @@ impl Module {
             .and_then(|r| r.source.as_deref())
         {
             Some(source) => normalise_source(source),
+            // `terraform_data` and `terraform_remote_state` belong to the built-in provider.
+            None if local_name == "terraform" => "terraform.io/builtin/terraform".to_string(),
             None => format!("hashicorp/{local_name}"),
         }
     }

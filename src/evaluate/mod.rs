@@ -2,6 +2,7 @@
 
 pub mod expr;
 pub mod functions;
+pub mod types;
 pub mod value;
 
 pub use expr::{Evaluator, Scope};

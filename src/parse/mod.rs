@@ -1,5 +1,6 @@
 //! Parsing: file text → [`crate::syntax::Body`], for native HCL and JSON syntax.
 
+mod compat;
 pub mod hcl;
 pub mod json;
 pub mod load;
@@ -30,16 +31,26 @@ impl Syntax {
 /// Parses a configuration file (`.tf`, `.tofu`, and their JSON forms).
 pub fn parse_config(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
     match syntax {
-        Syntax::Hcl => hcl::parse_body(file, text),
+        Syntax::Hcl => parse_hcl(file, text),
         Syntax::Json => json::parse_body(file, text, json::JsonMode::Config),
     }
+}
+
+/// hcl-edit, retried once through the compatibility pass when it fails; the original
+/// error is the one reported when the retry fails too.
+fn parse_hcl(file: FileId, text: &str) -> Result<Body, SyntaxError> {
+    hcl::parse_body(file, text).or_else(|error| {
+        compat::blank_object_for_newlines(text)
+            .and_then(|fixed| hcl::parse_body(file, &fixed).ok())
+            .ok_or(error)
+    })
 }
 
 /// Parses a variable definitions file (`terraform.tfvars`, `*.auto.tfvars(.json)`,
 /// `--var-file`): only its top-level attributes matter.
 pub fn parse_tfvars(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
     match syntax {
-        Syntax::Hcl => hcl::parse_body(file, text),
+        Syntax::Hcl => parse_hcl(file, text),
         Syntax::Json => json::parse_body(file, text, json::JsonMode::Literal),
     }
 }

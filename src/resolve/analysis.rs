@@ -237,12 +237,12 @@ impl<'a> Analysis<'a> {
                     } else {
                         evidence
                     };
-                    return (value, Some(evidence));
+                    return (typed(decl, value), Some(evidence));
                 }
             }
             match &decl.default {
                 Some(default) => {
-                    let value = self.eval(instance, &InstanceKey::Single, default);
+                    let value = typed(decl, self.eval(instance, &InstanceKey::Single, default));
                     let note = format!("var.{name} = {} (default)", self.describe(&value, sensitive));
                     (value, Some(Evidence::new(Some(default.span), note)))
                 }
@@ -328,6 +328,17 @@ impl<'a> Analysis<'a> {
                 ),
             }
         })
+    }
+
+    /// A module instance as the object of all its outputs.
+    fn outputs_object(&self, instance: InstanceId) -> Value {
+        let names: Vec<Name> = self.module_of(instance).outputs.keys().cloned().collect();
+        Value::map(
+            names
+                .into_iter()
+                .map(|n| (n.to_string(), self.output(instance, &n)))
+                .collect(),
+        )
     }
 
     /// The instances of a module call, created on first use.
@@ -523,6 +534,14 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// A variable's value converted to its type constraint (filling `optional` defaults).
+fn typed(decl: &crate::config::Variable, value: Value) -> Value {
+    match &decl.ty {
+        Some(ty) => crate::evaluate::types::conform(value, ty),
+        None => value,
+    }
+}
+
 /// `module.a.` for a non-root instance address, empty for the root.
 pub fn prefix(address: &str) -> String {
     if address.is_empty() {
@@ -615,6 +634,31 @@ impl Scope for At<'_, '_> {
 }
 
 impl At<'_, '_> {
+    /// `module.x` of a module with `count` (a list) or `for_each` (a map) as a whole: every
+    /// instance as the object of its outputs.
+    fn all_instances(&self, instances: &[InstanceId], counted: bool) -> Value {
+        let an = self.an;
+        let mut list = Vec::new();
+        let mut map = std::collections::BTreeMap::new();
+        for id in instances {
+            let object = an.outputs_object(*id);
+            match &an.instance(*id).parent {
+                Some((_, _, InstanceKey::Key(k, _))) => {
+                    map.insert(k.clone(), object);
+                }
+                Some((_, _, InstanceKey::Index(_))) => list.push(object),
+                _ => {
+                    return Value::unknown("the instances of this module are not known statically");
+                }
+            }
+        }
+        if counted {
+            Value::list(list)
+        } else {
+            Value::map(map)
+        }
+    }
+
     fn module_path(&self) -> String {
         let module = self.an.module_of(self.instance);
         let root = self.an.ws.module(self.an.root);
@@ -718,12 +762,7 @@ impl At<'_, '_> {
         let expanded = call.count.is_some() || call.for_each.is_some();
         let (child, used) = if expanded {
             let Some(Traverse::Index(index_expr)) = ops.get(1) else {
-                return (
-                    Value::unknown(format!(
-                        "module.{call_name} refers to every instance of the module: not evaluated"
-                    )),
-                    ops.len(),
-                );
+                return (self.all_instances(&instances, call.count.is_some()), 1);
             };
             let index = ev.eval(index_expr);
             if let Value::Unknown(_) = index {
@@ -752,12 +791,7 @@ impl At<'_, '_> {
         };
         match ops.get(used) {
             Some(Traverse::GetAttr(output)) => (an.output(child, output), used + 1),
-            _ => (
-                Value::unknown(format!(
-                    "module.{call_name} as a whole object is not evaluated"
-                )),
-                used,
-            ),
+            _ => (an.outputs_object(child), used),
         }
     }
 }

@@ -3,10 +3,11 @@
 //! (name order) < `--var-file` (in order) < `--var` (in order).
 
 use super::Evidence;
-use crate::evaluate::{Evaluator, Scope, Value};
+use crate::evaluate::Value;
+use crate::evaluate::types::constant;
 use crate::parse::VarFile;
 use crate::source::Span;
-use crate::syntax::{Name, Traverse};
+use crate::syntax::Name;
 use std::collections::HashMap;
 
 /// Variable values given outside the configuration, shared by every root.
@@ -58,7 +59,7 @@ pub(crate) fn root_values(
     }
     for file in auto_vars.iter().chain(&inputs.var_files) {
         for attr in &file.attributes {
-            let value = Evaluator::new(&NoReferences).eval(&attr.expr);
+            let value = constant(&attr.expr);
             let note = format!("var.{} set in {}", attr.name, file_name(attr.span));
             values.insert(
                 attr.name.clone(),
@@ -93,22 +94,8 @@ fn raw_value(raw: &str) -> Value {
         let span = Span::new(crate::source::FileId(u32::MAX), 0..0);
         if let Ok(expr) = crate::parse::hcl::parse_expr(crate::source::FileId(u32::MAX), raw, span)
         {
-            return Evaluator::new(&NoReferences).eval(&expr);
+            return constant(&expr);
         }
     }
     Value::string(raw)
-}
-
-/// Variable files hold constants only.
-struct NoReferences;
-
-impl Scope for NoReferences {
-    fn reference(&self, _: &Evaluator<'_>, root: &str, _: &[Traverse]) -> (Value, usize) {
-        (
-            Value::error(format!(
-                "variable values cannot refer to `{root}`: they must be constants"
-            )),
-            0,
-        )
-    }
 }

@@ -60,7 +60,7 @@ impl Analysis<'_> {
         ));
         out.evidence.extend(binding.via.iter().cloned());
         let Some(entry) = catalog.provider(source) else {
-            out.unresolved.push(format!("provider {source} is not in the catalog: its operator and region arguments are unknown to souverain"));
+            out.unresolved.push(not_in_catalog(catalog, source));
             return out;
         };
         if entry.hosting == crate::catalog::Hosting::None {
@@ -202,12 +202,17 @@ impl Analysis<'_> {
             return out;
         }
         if provider_resolved {
-            let args: Vec<String> = entry
+            let mut args: Vec<String> = Vec::new();
+            for path in entry
                 .resource_location
                 .iter()
                 .chain(&entry.provider_location)
-                .map(|p| p.to_string())
-                .collect();
+            {
+                let path = path.to_string();
+                if !args.contains(&path) {
+                    args.push(path);
+                }
+            }
             let config = binding.config.as_deref().unwrap_or("?");
             let default = entry
                 .default_location
@@ -235,6 +240,9 @@ impl Analysis<'_> {
         out.evidence.extend(found.evidence);
         out.causes.push(found.span);
         match &found.value {
+            Value::String(s) if s.trim().is_empty() => {
+                out.unresolved.push(format!("{what} {path} is empty"))
+            }
             Value::String(s) => {
                 let region = if path.is_zone {
                     entry.region_of_zone(s)
@@ -320,4 +328,27 @@ impl Analysis<'_> {
             evidence,
         })
     }
+}
+
+/// Why a provider is unknown, with a hint when the source was only implied: a module that
+/// uses `scaleway_*` resources without `required_providers` gets `hashicorp/scaleway`, which
+/// Terraform would not find either.
+fn not_in_catalog(catalog: &Catalog, source: &str) -> String {
+    let mut reason = format!(
+        "provider {source} is not in the catalog: its operator and region arguments are unknown to souverain"
+    );
+    if let Some(name) = source.strip_prefix("hashicorp/") {
+        let candidates: Vec<&str> = catalog
+            .providers()
+            .map(|p| p.source.as_str())
+            .filter(|s| s.rsplit('/').next() == Some(name) && !s.starts_with("hashicorp/"))
+            .collect();
+        if !candidates.is_empty() {
+            reason.push_str(&format!(
+                " (the module has no required_providers entry for {name}; did you mean {}?)",
+                candidates.join(" or ")
+            ));
+        }
+    }
+    reason
 }
