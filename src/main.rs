@@ -88,12 +88,26 @@ fn parse_var(s: &str) -> Result<(String, String), String> {
         .ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))
 }
 
+const WORKER_STACK: usize = 256 << 20;
+
 /// Exit codes: 0 success; 1 some input could not be analysed (see the diagnostics);
 /// 2 usage error or a failure to read policies or write output.
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Inventory(args) => inventory(args),
+    // Parsing, evaluation and dropping syntax trees recurse on nesting; large stacks
+    // (reserved, committed only when used) keep deep but legitimate input from
+    // overflowing them.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build_global();
+    let run = std::thread::Builder::new()
+        .stack_size(WORKER_STACK)
+        .spawn(move || match cli.command {
+            Command::Inventory(args) => inventory(args),
+        });
+    match run.map(|handle| handle.join()) {
+        Ok(Ok(code)) => code,
+        _ => fatal("internal error: the analysis thread failed"),
     }
 }
 

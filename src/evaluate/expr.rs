@@ -466,3 +466,143 @@ fn binary(op: BinaryOp, left: Value, right: Value) -> Value {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileId, Span};
+
+    /// `var.known` is "eu-west-3", `var.list` is ["a", "b"], `var.unknown` is unknown;
+    /// anything else is an error.
+    struct TestScope;
+
+    impl Scope for TestScope {
+        fn reference(&self, _: &Evaluator<'_>, root: &str, ops: &[Traverse]) -> (Value, usize) {
+            match (root, ops.first()) {
+                ("var", Some(Traverse::GetAttr(name))) => {
+                    let value = match &**name {
+                        "known" => Value::string("eu-west-3"),
+                        "list" => Value::list(vec![Value::string("a"), Value::string("b")]),
+                        "objects" => Value::list(vec![
+                            Value::map([("r".to_string(), Value::string("x"))].into()),
+                            Value::map([("r".to_string(), Value::string("y"))].into()),
+                        ]),
+                        "unknown" => Value::unknown("set by CI"),
+                        _ => Value::error(format!("no var.{name}")),
+                    };
+                    (value, 1)
+                }
+                _ => (Value::error(format!("no {root}")), 0),
+            }
+        }
+    }
+
+    fn eval(text: &str) -> Value {
+        let expr = crate::parse::hcl::parse_expr(FileId(0), text, Span::new(FileId(0), 0..0))
+            .expect("valid expression");
+        Evaluator::new(&TestScope).eval(&expr)
+    }
+
+    fn s(text: &str) -> Value {
+        Value::string(text)
+    }
+
+    #[test]
+    fn operators_and_templates() {
+        assert_eq!(eval("1 + 2 * 3"), Value::Number(7.0));
+        assert_eq!(eval("\"${var.known}-b\""), s("eu-west-3-b"));
+        assert_eq!(eval("\"%{ if true }yes%{ else }no%{ endif }\""), s("yes"));
+        assert_eq!(
+            eval("\"%{ for x in var.list }${x};%{ endfor }\""),
+            s("a;b;")
+        );
+        assert_eq!(eval("\"${var.list}\""), eval("var.list"));
+        assert_eq!(
+            eval("\"x${var.list}\""),
+            Value::error("cannot convert a list to a string")
+        );
+        assert_eq!(eval("\"${var.known}\""), s("eu-west-3"));
+        assert_eq!(eval("!true || 1 >= 1"), Value::Bool(true));
+        assert!(matches!(eval("1 / 0"), Value::Unknown(u) if u.error));
+    }
+
+    #[test]
+    fn unknowns_propagate_but_never_decide() {
+        assert_eq!(eval("\"x-${var.unknown}\""), Value::unknown("set by CI"));
+        assert_eq!(eval("var.unknown == \"a\""), Value::unknown("set by CI"));
+        // Both branches agree: the result is known whatever the condition.
+        assert_eq!(eval("var.unknown == \"a\" ? \"fr\" : \"fr\""), s("fr"));
+        assert_eq!(
+            eval("var.unknown == \"a\" ? \"fr\" : \"de\""),
+            Value::unknown("set by CI")
+        );
+        assert_eq!(eval("false && var.unknown"), Value::Bool(false));
+        assert_eq!(eval("true || var.unknown"), Value::Bool(true));
+    }
+
+    #[test]
+    fn for_expressions_and_splats() {
+        assert_eq!(
+            eval("[for x in var.list : upper(x)]"),
+            Value::list(vec![s("A"), s("B")])
+        );
+        assert_eq!(
+            eval("{ for i, x in var.list : x => i if i > 0 }"),
+            Value::map([("b".to_string(), Value::Number(1.0))].into())
+        );
+        assert_eq!(
+            eval("{ for x in [\"a\", \"a\"] : x => 1... }"),
+            Value::map(
+                [(
+                    "a".to_string(),
+                    Value::list(vec![Value::Number(1.0), Value::Number(1.0)])
+                )]
+                .into()
+            )
+        );
+        assert!(
+            matches!(eval("{ for x in [\"a\", \"a\"] : x => 1 }"), Value::Unknown(u) if u.error)
+        );
+        assert_eq!(eval("var.objects[*].r"), Value::list(vec![s("x"), s("y")]));
+        assert_eq!(eval("var.objects.*.r"), Value::list(vec![s("x"), s("y")]));
+        assert_eq!(
+            eval("[for x in var.unknown : x]"),
+            Value::unknown("set by CI")
+        );
+    }
+
+    #[test]
+    fn try_falls_back_on_errors_only() {
+        assert_eq!(eval("try(var.missing, \"default\")"), s("default"));
+        assert_eq!(eval("try(var.list[5], \"default\")"), s("default"));
+        assert_eq!(
+            eval("try(var.unknown, \"default\")"),
+            Value::unknown("set by CI")
+        );
+        assert_eq!(eval("can(var.list[1])"), Value::Bool(true));
+        assert_eq!(eval("can(var.list[2])"), Value::Bool(false));
+        assert_eq!(eval("can(var.unknown)"), Value::unknown("set by CI"));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}1{}", "(".repeat(10), ")".repeat(10));
+        assert_eq!(eval(&deep), Value::Number(1.0));
+        // Parsed input nests at most MAX_NESTING brackets, but operator chains nest too.
+        let chain = format!("{}1", "-".repeat(MAX_DEPTH as usize + 10));
+        // The parser needs more than a test thread's stack in debug builds; the binary's
+        // workers have large stacks.
+        let value = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || eval(&chain))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(
+            value
+                .first_unknown()
+                .is_some_and(|u| u.error && u.reason.contains("nested deeper")),
+            "{value}"
+        );
+    }
+}

@@ -28,8 +28,13 @@ impl Syntax {
     }
 }
 
+/// Deepest bracket nesting a file may have. The parsers are recursive: this bound keeps
+/// hostile input from overflowing the stack (real configurations nest a few levels).
+pub const MAX_NESTING: usize = 128;
+
 /// Parses a configuration file (`.tf`, `.tofu`, and their JSON forms).
 pub fn parse_config(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
+    check_nesting(text)?;
     match syntax {
         Syntax::Hcl => parse_hcl(file, text),
         Syntax::Json => json::parse_body(file, text, json::JsonMode::Config),
@@ -49,8 +54,33 @@ fn parse_hcl(file: FileId, text: &str) -> Result<Body, SyntaxError> {
 /// Parses a variable definitions file (`terraform.tfvars`, `*.auto.tfvars(.json)`,
 /// `--var-file`): only its top-level attributes matter.
 pub fn parse_tfvars(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
+    check_nesting(text)?;
     match syntax {
         Syntax::Hcl => parse_hcl(file, text),
         Syntax::Json => json::parse_body(file, text, json::JsonMode::Literal),
     }
+}
+
+/// Rejects text whose brackets nest deeper than [`MAX_NESTING`], counting every bracket
+/// (inside strings too: an over-count only rejects what no real file contains).
+fn check_nesting(text: &str) -> Result<(), SyntaxError> {
+    let mut depth = 0usize;
+    for (offset, byte) in text.bytes().enumerate() {
+        match byte {
+            b'{' | b'[' | b'(' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(SyntaxError {
+                        offset,
+                        message: format!(
+                            "brackets nest deeper than {MAX_NESTING} levels; souverain does not parse this file"
+                        ),
+                    });
+                }
+            }
+            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
