@@ -70,8 +70,19 @@ impl MemoKey {
 
 enum Slot {
     InProgress,
-    Done(Value, Rc<Vec<Evidence>>),
+    Done(Value, Rc<Provenance>),
 }
+
+/// Where a memoised value came from: its own evidence and the memoised values it used.
+/// Evidence forms a graph, flattened only for the placements that are reported, so shared
+/// values (a module's outputs used everywhere) are never copied into every user.
+struct Provenance {
+    own: Option<Evidence>,
+    deps: Vec<MemoKey>,
+}
+
+/// Most evidence entries reported for one placement.
+const MAX_EVIDENCE: usize = 64;
 
 /// The instances of one module call.
 type Children = Rc<Vec<InstanceId>>;
@@ -86,7 +97,7 @@ pub struct Analysis<'a> {
     children: RefCell<HashMap<(InstanceId, usize), Children>>,
     memo: RefCell<HashMap<MemoKey, Slot>>,
     /// Evidence frames: the innermost collects what the current evaluation relied on.
-    trace: RefCell<Vec<Vec<Evidence>>>,
+    trace: RefCell<Vec<Vec<MemoKey>>>,
     stack: RefCell<Vec<MemoKey>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
 }
@@ -136,8 +147,31 @@ impl<'a> Analysis<'a> {
     ) -> (Value, Vec<Evidence>) {
         self.trace.borrow_mut().push(Vec::new());
         let value = self.eval(instance, key, expr);
-        let evidence = self.trace.borrow_mut().pop().unwrap_or_default();
-        (value, evidence)
+        let used = self.trace.borrow_mut().pop().unwrap_or_default();
+        (value, self.flatten(&used))
+    }
+
+    /// The evidence behind memoised values, depth first, each entry once.
+    fn flatten(&self, keys: &[MemoKey]) -> Vec<Evidence> {
+        let memo = self.memo.borrow();
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<&MemoKey> = keys.iter().rev().collect();
+        while let Some(key) = stack.pop() {
+            if out.len() >= MAX_EVIDENCE {
+                break;
+            }
+            if !seen.insert(key) {
+                continue;
+            }
+            if let Some(Slot::Done(_, provenance)) = memo.get(key) {
+                if let Some(own) = &provenance.own {
+                    out.push(own.clone());
+                }
+                stack.extend(provenance.deps.iter().rev());
+            }
+        }
+        out
     }
 
     pub fn eval(&self, instance: InstanceId, key: &InstanceKey, expr: &Expr) -> Value {
@@ -149,19 +183,26 @@ impl<'a> Analysis<'a> {
         Evaluator::new(&scope).eval(expr)
     }
 
-    /// Memoised, cycle-checked evaluation; the evidence gathered is replayed on every use.
+    /// Records that the current evaluation used a memoised value.
+    fn used(&self, key: &MemoKey) {
+        if let Some(frame) = self.trace.borrow_mut().last_mut()
+            && !frame.contains(key)
+        {
+            frame.push(key.clone());
+        }
+    }
+
+    /// Memoised, cycle-checked evaluation.
     fn memoised(&self, key: MemoKey, compute: impl FnOnce() -> (Value, Option<Evidence>)) -> Value {
         let cached = match self.memo.borrow().get(&key) {
-            Some(Slot::Done(value, evidence)) => Some(Some((value.clone(), evidence.clone()))),
+            Some(Slot::Done(value, _)) => Some(Some(value.clone())),
             Some(Slot::InProgress) => Some(None),
             None => None,
         };
         match cached {
             None => self.compute(key, compute),
-            Some(Some((value, evidence))) => {
-                if let Some(frame) = self.trace.borrow_mut().last_mut() {
-                    frame.extend(evidence.iter().cloned());
-                }
+            Some(Some(value)) => {
+                self.used(&key);
                 value
             }
             Some(None) => {
@@ -182,18 +223,13 @@ impl<'a> Analysis<'a> {
         self.stack.borrow_mut().push(key.clone());
         self.trace.borrow_mut().push(Vec::new());
         let (value, own) = compute();
-        let mut evidence = self.trace.borrow_mut().pop().unwrap_or_default();
+        let deps = self.trace.borrow_mut().pop().unwrap_or_default();
         self.stack.borrow_mut().pop();
-        if let Some(own) = own {
-            evidence.insert(0, own);
-        }
-        let evidence = Rc::new(evidence);
-        if let Some(frame) = self.trace.borrow_mut().last_mut() {
-            frame.extend(evidence.iter().cloned());
-        }
+        self.used(&key);
+        let provenance = Rc::new(Provenance { own, deps });
         self.memo
             .borrow_mut()
-            .insert(key, Slot::Done(value.clone(), evidence));
+            .insert(key, Slot::Done(value.clone(), provenance));
         value
     }
 
