@@ -145,14 +145,9 @@ impl Analysis<'_> {
                     ));
                 }
                 (None, None) => {
-                    let attrs: Vec<String> = entry
-                        .endpoints
-                        .iter()
-                        .map(|r| r.attribute.to_string())
-                        .collect();
+                    let attrs = distinct(entry.endpoints.iter().map(|r| &r.attribute));
                     out.unresolved.push(format!(
-                        "{source} does not tell its operator without an endpoint ({}); none is set",
-                        attrs.join(", ")
+                        "{source} does not tell its operator without an endpoint ({attrs}); none is set"
                     ));
                 }
             }
@@ -202,17 +197,12 @@ impl Analysis<'_> {
             return out;
         }
         if provider_resolved {
-            let mut args: Vec<String> = Vec::new();
-            for path in entry
-                .resource_location
-                .iter()
-                .chain(&entry.provider_location)
-            {
-                let path = path.to_string();
-                if !args.contains(&path) {
-                    args.push(path);
-                }
-            }
+            let args = distinct(
+                entry
+                    .resource_location
+                    .iter()
+                    .chain(&entry.provider_location),
+            );
             let config = binding.config.as_deref().unwrap_or("?");
             let default = entry
                 .default_location
@@ -224,7 +214,7 @@ impl Analysis<'_> {
             out.unresolved.push(if args.is_empty() {
                 format!("{source} has no region argument souverain knows of")
             } else {
-                format!("no region set on the resource or on provider configuration {config} ({}): it comes from the environment when Terraform runs{default}", args.join(", "))
+                format!("no region set on the resource or on provider configuration {config} ({args}): it comes from the environment when Terraform runs{default}")
             });
         }
         out
@@ -351,4 +341,16 @@ fn not_in_catalog(catalog: &Catalog, source: &str) -> String {
         }
     }
     reason
+}
+
+/// Attribute paths listed once each, in order: `region, zone`.
+fn distinct<'p>(paths: impl Iterator<Item = &'p AttrPath>) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for path in paths {
+        let name = path.to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
 }
