@@ -122,6 +122,9 @@ fn inventory(args: InventoryArgs) -> ExitCode {
         exclude: common.exclude.clone(),
     };
     let (found, mut diagnostics) = discover::discover(&args.paths, &filters);
+    if let Some(bad) = diagnostics.iter().find(|d| d.code == "invalid-glob") {
+        return fatal(&bad.message);
+    }
     let mut ws = Workspace::load(&found);
     let mut inputs = Inputs {
         env: Inputs::env_from_process(),

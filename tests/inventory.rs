@@ -385,3 +385,27 @@ fn table_and_csv_formats_list_every_resource() {
     let (_, csv, _) = run(&["inventory", "aliases", "--format", "csv"], &fixtures());
     assert_eq!(csv.lines().count(), 1 + 4);
 }
+
+#[test]
+fn include_and_exclude_globs_select_the_scanned_files() {
+    let roots = |extra: &[&str]| {
+        let (_, doc) = inventory("sovereign", extra);
+        let mut roots: Vec<String> = doc["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["root"].as_str().unwrap().to_string())
+            .collect();
+        roots.dedup();
+        roots
+    };
+    assert!(roots(&[]).contains(&"ovh_us".to_string()));
+    assert!(!roots(&["--exclude", "ovh_us/**"]).contains(&"ovh_us".to_string()));
+    assert_eq!(roots(&["--include", "s3ns/*.tf"]), vec!["s3ns".to_string()]);
+    let (code, _, stderr) = run(
+        &["inventory", "sovereign", "--include", "[bad"],
+        &fixtures(),
+    );
+    assert_eq!(code, 2, "a bad glob is a usage error");
+    assert!(stderr.contains("invalid glob"), "{stderr}");
+}

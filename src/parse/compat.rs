@@ -41,16 +41,9 @@ pub fn blank_object_for_newlines(text: &str) -> Option<String> {
         match b {
             b'"' => in_string = true,
             b'<' if bytes.get(i + 1) == Some(&b'<') => return None,
-            b'#' => {
-                let end = line_end(bytes, i);
-                if in_for {
-                    out[i..end].fill(b' ');
-                    changed = true;
-                }
-                i = end;
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+            b'#' | b'/' if b == b'#' || bytes.get(i + 1) == Some(&b'/') => {
+                // A line comment: blanked with its newline, or it would swallow the code
+                // that follows once the newline is gone.
                 let end = line_end(bytes, i);
                 if in_for {
                     out[i..end].fill(b' ');

@@ -45,43 +45,36 @@ pub(crate) fn root_values(
     file_name: &dyn Fn(Span) -> String,
 ) -> HashMap<Name, SetValue> {
     let mut values: HashMap<Name, SetValue> = HashMap::new();
-    for (name, raw) in &inputs.env {
-        values.insert(
-            Name::from(name.as_str()),
-            SetValue {
-                value: raw_value(raw),
-                evidence: Evidence::new(
-                    None,
-                    format!("var.{name} set by the environment variable TF_VAR_{name}"),
-                ),
-            },
-        );
-    }
+    let raw = |(name, raw): &(String, String), how: &str| {
+        let note = format!("var.{name} set by {how}");
+        let set = SetValue {
+            value: raw_value(raw),
+            evidence: Evidence::new(None, note),
+        };
+        (Name::from(name.as_str()), set)
+    };
+    values.extend(
+        inputs
+            .env
+            .iter()
+            .map(|v| raw(v, &format!("the environment variable TF_VAR_{}", v.0))),
+    );
     for file in auto_vars.iter().chain(&inputs.var_files) {
         for attr in &file.attributes {
-            let value = constant(&attr.expr);
             let note = format!("var.{} set in {}", attr.name, file_name(attr.span));
-            values.insert(
-                attr.name.clone(),
-                SetValue {
-                    value,
-                    evidence: Evidence::new(Some(attr.span), note),
-                },
-            );
+            let set = SetValue {
+                value: constant(&attr.expr),
+                evidence: Evidence::new(Some(attr.span), note),
+            };
+            values.insert(attr.name.clone(), set);
         }
     }
-    for (name, raw) in &inputs.vars {
-        values.insert(
-            Name::from(name.as_str()),
-            SetValue {
-                value: raw_value(raw),
-                evidence: Evidence::new(
-                    None,
-                    format!("var.{name} set by --var on the command line"),
-                ),
-            },
-        );
-    }
+    values.extend(
+        inputs
+            .vars
+            .iter()
+            .map(|v| raw(v, "--var on the command line")),
+    );
     values
 }
 
