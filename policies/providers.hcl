@@ -120,6 +120,9 @@ provider "hashicorp/google" {
   # region name unchanged.
   zone_attributes = ["zone", "location", "location_id"]
   zone_to_region  = "dash-letter"
+  # A database of a Cloud SQL instance, a table of a dataset, an object of a bucket live in
+  # their parent's location.
+  location_from_parent = ["instance", "bucket", "dataset_id", "cluster", "key_ring", "crypto_key", "secret", "topic", "database", "*_id"]
   # Global resources (https://cloud.google.com/compute/docs/regions-zones/global-regional-zonal-resources):
   # project-level settings, IAM, VPC networks and global load-balancing pieces.
   global_resource_types = [
@@ -164,6 +167,10 @@ provider "hashicorp/azurerm" {
   hosting           = "cloud"
   resource_location = ["location"]
   location_case     = "lower-no-space"
+  # Child resources (containers, databases, secrets) have no location: they live in their
+  # parent's (domain reference §5, "Children inherit it").
+  location_from_parent  = ["*_id", "*_name"]
+  parent_excluded_types = ["azurerm_resource_group"]
   source            = "hashicorp/terraform-provider-azurerm@69697b7f website/docs/index.html.markdown"
   date              = "2026-08-21"
   confirmed         = true

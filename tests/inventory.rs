@@ -409,3 +409,39 @@ fn include_and_exclude_globs_select_the_scanned_files() {
     assert_eq!(code, 2, "a bad glob is a usage error");
     assert!(stderr.contains("invalid glob"), "{stderr}");
 }
+
+#[test]
+fn child_resources_live_in_their_parent_location() {
+    let (_, doc) = inventory("azure_rg", &[]);
+    assert_eq!(
+        placed(&doc, "azurerm_storage_container.documents").1,
+        "francecentral"
+    );
+    assert_eq!(
+        placed(&doc, "azurerm_mssql_database.registry").1,
+        "westeurope"
+    );
+    // A resource group holds resources of any region: it is no parent.
+    assert_eq!(
+        placed(&doc, "azurerm_role_assignment.reader").1,
+        Value::Null
+    );
+    let (_, doc) = inventory("sovereign/s3ns", &[]);
+    assert_eq!(
+        placed(&doc, "google_sql_database.records"),
+        ("s3ns".into(), "u-france-east1".into())
+    );
+    let evidence = &resource(&doc, "google_sql_database.records")["evidence"];
+    let notes: Vec<&str> = evidence
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["note"].as_str())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("lives in google_sql_database_instance.citizens (instance)")),
+        "{notes:?}"
+    );
+}

@@ -172,6 +172,10 @@ struct RawProvider {
     default_location: Option<String>,
     #[serde(default)]
     global_resource_types: Vec<String>,
+    #[serde(default)]
+    location_from_parent: Vec<String>,
+    #[serde(default)]
+    parent_excluded_types: Vec<String>,
     source: String,
     date: String,
     #[serde(default = "confirmed_by_default")]
@@ -474,6 +478,8 @@ fn provider_entry(
         location_case: raw.location_case,
         endpoints,
         global_resource_types: glob_set("global_resource_types", &raw.global_resource_types)?,
+        location_from_parent: glob_set("location_from_parent", &raw.location_from_parent)?,
+        parent_excluded_types: glob_set("parent_excluded_types", &raw.parent_excluded_types)?,
         citation: raw.source,
         date: raw.date,
         confirmed: raw.confirmed,

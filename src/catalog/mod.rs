@@ -242,6 +242,12 @@ pub struct ProviderEntry {
     pub endpoints: Vec<EndpointRule>,
     /// Resource types that have no region (IAM, DNS, CDN…).
     pub global_resource_types: GlobSet,
+    /// Arguments through which a resource without a location argument refers to the parent
+    /// it lives in (`server_id` of an Azure SQL database): it inherits the parent's.
+    pub location_from_parent: GlobSet,
+    /// Resource types that are not parents in that sense (a resource group holds resources
+    /// in any region).
+    pub parent_excluded_types: GlobSet,
     /// Where the entry's facts come from (`source` is taken by the address).
     pub citation: String,
     pub date: String,

@@ -99,6 +99,9 @@ pub struct Analysis<'a> {
     /// Evidence frames: the innermost collects what the current evaluation relied on.
     trace: RefCell<Vec<Vec<MemoKey>>>,
     stack: RefCell<Vec<MemoKey>>,
+    /// Resources whose placement is being worked out through a parent reference, to stop
+    /// on reference cycles.
+    pub placing: RefCell<Vec<(InstanceId, usize)>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -126,6 +129,7 @@ impl<'a> Analysis<'a> {
             memo: RefCell::new(HashMap::new()),
             trace: RefCell::new(Vec::new()),
             stack: RefCell::new(Vec::new()),
+            placing: RefCell::new(Vec::new()),
             diagnostics: RefCell::new(Vec::new()),
         }
     }

@@ -7,10 +7,11 @@ use super::Evidence;
 use super::analysis::{Analysis, InstanceId, InstanceKey};
 use super::providers::{BindTarget, Binding};
 use crate::catalog::{AttrPath, Catalog, ProviderEntry};
+use crate::config::Mode;
 use crate::evaluate::Value;
 use crate::evaluate::expr::get_attr;
 use crate::source::Span;
-use crate::syntax::Body;
+use crate::syntax::{Body, Expr, ExprKind, TemplatePart, Traverse};
 
 /// What was found for one resource instance.
 #[derive(Debug, Default)]
@@ -171,6 +172,13 @@ impl Analysis<'_> {
             self.settle_region(entry, found, "resource argument", &mut out);
             return out;
         }
+        if let Some(parent) = self.parent_location(catalog, entry, instance, index, key) {
+            out.evidence.extend(parent.evidence);
+            out.causes.extend(parent.causes);
+            out.unresolved.extend(parent.unresolved);
+            out.region = parent.region;
+            return out;
+        }
         if let Some((region, span, value)) = endpoint_region {
             out.evidence.push(Evidence::new(
                 Some(span),
@@ -213,6 +221,8 @@ impl Analysis<'_> {
                 .unwrap_or_default();
             out.unresolved.push(if args.is_empty() {
                 format!("{source} has no region argument souverain knows of")
+            } else if entry.provider_location.is_empty() {
+                format!("no location set on the resource ({args}), and no parent resource it lives in was found")
             } else {
                 format!("no region set on the resource or on provider configuration {config} ({args}): it comes from the environment when Terraform runs{default}")
             });
@@ -255,6 +265,71 @@ impl Analysis<'_> {
                 other.type_name()
             )),
         }
+    }
+
+    /// The location of the parent a resource without a location argument lives in, found
+    /// through the catalog's `location_from_parent` arguments (`server_id =
+    /// azurerm_mssql_server.main.id`).
+    fn parent_location(
+        &self,
+        catalog: &Catalog,
+        entry: &ProviderEntry,
+        instance: InstanceId,
+        index: usize,
+        key: &InstanceKey,
+    ) -> Option<Placement> {
+        let module = self.module_of(instance);
+        let resource = &module.resources[index];
+        let (attr, parent) = resource.body.attributes.iter().find_map(|attr| {
+            if !entry.location_from_parent.is_match(&*attr.name) {
+                return None;
+            }
+            let parent = parent_reference(&attr.expr)?;
+            let parent_index = module.find_resource(Mode::Managed, parent.0, parent.1)?;
+            let parent_kind = &module.resources[parent_index].kind;
+            let same_provider = parent_kind.split('_').next() == resource.kind.split('_').next();
+            (same_provider && !entry.parent_excluded_types.is_match(&**parent_kind))
+                .then_some((attr, (parent_index, parent.2)))
+        })?;
+        let (parent_index, parent_key_expr) = parent;
+        if self.placing.borrow().contains(&(instance, parent_index)) {
+            return None;
+        }
+        let parent_key = match parent_key_expr {
+            None => InstanceKey::Single,
+            Some(expr) => match self.eval(instance, key, expr) {
+                Value::Number(n) if n >= 0.0 => InstanceKey::Index(n as usize),
+                Value::String(k) => InstanceKey::Key(k.to_string(), Value::Null),
+                other => InstanceKey::Unknown(other),
+            },
+        };
+        let parent = &module.resources[parent_index];
+        let parent_config = self.resource_provider_key(instance, parent_index);
+        let binding = self.bind_provider(instance, &parent_config);
+        let source = module.provider_source(parent.implied_provider());
+        self.placing.borrow_mut().push((instance, index));
+        let mut placement = self.place(
+            catalog,
+            instance,
+            parent_index,
+            &parent_key,
+            &source,
+            &binding,
+        );
+        self.placing.borrow_mut().pop();
+        let address = format!("{}{}", parent.address(), parent_key.suffix());
+        placement.evidence.insert(
+            0,
+            Evidence::new(
+                Some(attr.span),
+                format!(
+                    "{} has no location of its own: it lives in {address} ({})",
+                    resource.address(),
+                    attr.name
+                ),
+            ),
+        );
+        Some(placement)
     }
 
     /// The first of `paths` set (not null) in `body`.
@@ -353,4 +428,30 @@ fn distinct<'p>(paths: impl Iterator<Item = &'p AttrPath>) -> String {
         }
     }
     names.join(", ")
+}
+
+/// `TYPE.NAME.attr` or `TYPE.NAME[key].attr` (also inside `"${…}"`): the type, the name
+/// and the instance key expression of a referenced resource.
+fn parent_reference(expr: &Expr) -> Option<(&str, &str, Option<&Expr>)> {
+    match &expr.kind {
+        ExprKind::Template(parts) => match parts.as_slice() {
+            [TemplatePart::Interpolation(inner)] => parent_reference(inner),
+            _ => None,
+        },
+        ExprKind::Traversal(root, ops) => {
+            let ExprKind::Variable(kind) = &root.kind else {
+                return None;
+            };
+            match ops.as_slice() {
+                [Traverse::GetAttr(name), Traverse::GetAttr(_)] => Some((kind, name, None)),
+                [
+                    Traverse::GetAttr(name),
+                    Traverse::Index(key),
+                    Traverse::GetAttr(_),
+                ] => Some((kind, name, Some(key))),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }

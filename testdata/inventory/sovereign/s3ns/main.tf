@@ -13,3 +13,8 @@ resource "google_storage_bucket" "documents" {
   name     = "documents"
   location = "u-france-east1"
 }
+
+resource "google_sql_database" "records" {
+  name     = "records"
+  instance = google_sql_database_instance.citizens.name
+}
