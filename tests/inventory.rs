@@ -86,6 +86,10 @@ fn cycles_are_reported_not_followed() {
         diagnostics.iter().any(|d| d["code"] == "module-cycle"),
         "{diagnostics:#?}"
     );
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "reference-cycle"),
+        "{diagnostics:#?}"
+    );
 }
 
 #[test]

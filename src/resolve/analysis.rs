@@ -58,6 +58,15 @@ enum MemoKey {
 }
 
 impl MemoKey {
+    fn instance(&self) -> InstanceId {
+        match self {
+            MemoKey::Var(i, _)
+            | MemoKey::Local(i, _)
+            | MemoKey::Output(i, _)
+            | MemoKey::Attr(i, ..) => *i,
+        }
+    }
+
     fn describe(&self) -> String {
         match self {
             MemoKey::Var(_, n) => format!("var.{n}"),
@@ -217,7 +226,22 @@ impl<'a> Analysis<'a> {
                     .map(MemoKey::describe)
                     .chain([key.describe()])
                     .collect();
-                Value::error(format!("reference cycle: {}", chain.join(" → ")))
+                let message = format!("reference cycle: {}", chain.join(" → "));
+                drop(stack);
+                let location = self.instances.borrow()[key.instance().0 as usize]
+                    .address
+                    .clone();
+                let root = if location.is_empty() {
+                    "the root module".to_string()
+                } else {
+                    location
+                };
+                self.diagnose(Diagnostic::error(
+                    "reference-cycle",
+                    format!("{message} (in {root})"),
+                    Location::None,
+                ));
+                Value::error(message)
             }
         }
     }
