@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod evaluate;
+pub mod level;
 pub mod parse;
 pub mod report;
 pub mod resolve;
