@@ -8,6 +8,9 @@
 # --- Hyperscalers ------------------------------------------------------------------
 
 provider "hashicorp/aws" {
+  tags          = ["tags"]
+  provider_tags = ["default_tags.tags"]
+  backends      = ["s3"]
   vendor            = "aws"
   hosting           = "cloud"
   provider_location = ["region"]
@@ -111,6 +114,8 @@ provider "hashicorp/aws" {
 }
 
 provider "hashicorp/google" {
+  tags     = ["labels", "user_labels", "settings.user_labels", "resource_labels"]
+  backends = ["gcs"]
   aliases           = ["hashicorp/google-beta"]
   vendor            = "google"
   hosting           = "cloud"
@@ -163,6 +168,8 @@ provider "hashicorp/google" {
 }
 
 provider "hashicorp/azurerm" {
+  tags     = ["tags"]
+  backends = ["azurerm"]
   vendor            = "azure"
   hosting           = "cloud"
   resource_location = ["location"]
@@ -255,6 +262,7 @@ provider "huaweicloud/huaweicloud" {
 # --- France ------------------------------------------------------------------------
 
 provider "ovh/ovh" {
+  tags = ["tags"]
   # The API endpoint can also come from OVH_ENDPOINT or ovh.conf, which souverain
   # cannot see: without `endpoint` the default vendor applies.
   vendor            = "ovhcloud"
@@ -331,6 +339,8 @@ provider "ovh/ovh" {
 }
 
 provider "outscale/outscale" {
+  tags       = ["tags"]
+  tag_format = "key-value-blocks"
   vendor = "outscale"
   hosting = "cloud"
   # `api { region }` and `oks { region }`; the top-level `region` is deprecated.
@@ -344,6 +354,8 @@ provider "outscale/outscale" {
 }
 
 provider "scaleway/scaleway" {
+  tags       = ["tags"]
+  tag_format = "key-value-list"
   vendor            = "scaleway"
   hosting           = "cloud"
   provider_location = ["region", "zone"]
@@ -458,6 +470,7 @@ provider "upcloudltd/upcloud" {
 # whose hosts are not public. Organisations map them in .souverain.hcl.
 
 provider "terraform-provider-openstack/openstack" {
+  tags = ["metadata"]
   aliases           = ["hashicorp/openstack"]
   hosting           = "cloud"
   provider_location = ["region"]

@@ -8,7 +8,7 @@
 use super::pattern::Pattern;
 use super::{
     AttrPath, Catalog, CatalogError, EndpointRule, Hosting, LocationCase, Matcher, ProviderEntry,
-    Vendor, ZoneToRegion,
+    TagFormat, Vendor, ZoneToRegion,
 };
 use crate::source::LineCol;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -174,6 +174,14 @@ struct RawProvider {
     global_resource_types: Vec<String>,
     #[serde(default)]
     location_from_parent: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    tag_format: TagFormat,
+    #[serde(default)]
+    provider_tags: Vec<String>,
+    #[serde(default)]
+    backends: Vec<String>,
     #[serde(default)]
     parent_excluded_types: Vec<String>,
     source: String,
@@ -440,6 +448,8 @@ fn provider_entry(
     let provider_location = paths(&raw.provider_location)?;
     let resource_location = paths(&raw.resource_location)?;
     let location_hints = paths(&raw.location_hints)?;
+    let tags = paths(&raw.tags)?;
+    let provider_tags = paths(&raw.provider_tags)?;
     let all_paths = [
         &raw.provider_location,
         &raw.resource_location,
@@ -479,6 +489,10 @@ fn provider_entry(
         endpoints,
         global_resource_types: glob_set("global_resource_types", &raw.global_resource_types)?,
         location_from_parent: glob_set("location_from_parent", &raw.location_from_parent)?,
+        tags,
+        tag_format: raw.tag_format,
+        provider_tags,
+        backends: raw.backends,
         parent_excluded_types: glob_set("parent_excluded_types", &raw.parent_excluded_types)?,
         citation: raw.source,
         date: raw.date,

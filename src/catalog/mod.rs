@@ -248,6 +248,14 @@ pub struct ProviderEntry {
     /// Resource types that are not parents in that sense (a resource group holds resources
     /// in any region).
     pub parent_excluded_types: GlobSet,
+    /// Arguments holding a resource's tags or labels (`tags`, `settings.user_labels`).
+    pub tags: Vec<AttrPath>,
+    pub tag_format: TagFormat,
+    /// Provider-block arguments whose tags every resource gets (AWS `default_tags.tags`).
+    pub provider_tags: Vec<AttrPath>,
+    /// Terraform state backends stored on this provider's cloud (`s3`, `gcs`); a backend
+    /// block is read like a provider block of this provider.
+    pub backends: Vec<String>,
     /// Where the entry's facts come from (`source` is taken by the address).
     pub citation: String,
     pub date: String,
@@ -331,6 +339,19 @@ impl ZoneToRegion {
             .unwrap_or(zone)
             .to_string()
     }
+}
+
+/// How a provider writes tags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TagFormat {
+    /// `tags = { key = "value" }`.
+    #[default]
+    Map,
+    /// `tags = ["key=value"]` (Scaleway).
+    KeyValueList,
+    /// `tags { key = "k" value = "v" }` blocks (Outscale).
+    KeyValueBlocks,
 }
 
 /// How location values are written in the provider's own region tables.

@@ -27,10 +27,21 @@ pub struct Module {
     pub required_providers: BTreeMap<Name, RequiredProvider>,
     pub resources: Vec<Resource>,
     pub calls: Vec<ModuleCall>,
+    /// `terraform { backend "s3" { … } }` or `terraform { cloud { … } }`: where the state,
+    /// which holds every attribute of every resource, is stored.
+    pub backend: Option<Backend>,
     /// (mode, type, name) → index in `resources`, for references.
     resource_index: HashMap<(Mode, Name, Name), usize>,
     /// Call name → index in `calls`.
     call_index: HashMap<Name, usize>,
+}
+
+#[derive(Debug)]
+pub struct Backend {
+    /// `s3`, `gcs`, `azurerm`, `local`, …; `cloud` for HCP Terraform.
+    pub kind: Name,
+    pub body: Body,
+    pub header: Span,
 }
 
 #[derive(Debug)]
@@ -262,6 +273,23 @@ impl Module {
             "terraform" => {
                 for required in block.body.blocks_named("required_providers") {
                     self.add_required_providers(required);
+                }
+                let backend = block
+                    .body
+                    .blocks
+                    .iter()
+                    .find(|b| &*b.ident == "backend" || &*b.ident == "cloud");
+                if let Some(b) = backend {
+                    let kind = if &*b.ident == "cloud" {
+                        Name::from("cloud")
+                    } else {
+                        b.labels.first().cloned().unwrap_or_else(|| Name::from(""))
+                    };
+                    self.backend = Some(Backend {
+                        kind,
+                        body: b.body.clone(),
+                        header: b.header,
+                    });
                 }
             }
             "resource" | "data" => {

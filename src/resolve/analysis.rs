@@ -274,7 +274,7 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    fn var(&self, instance: InstanceId, name: &Name) -> Value {
+    pub(super) fn var(&self, instance: InstanceId, name: &Name) -> Value {
         self.memoised(MemoKey::Var(instance, name.clone()), || {
             let inst = self.instance(instance);
             let module = self.ws.module(inst.module);

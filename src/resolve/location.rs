@@ -93,66 +93,8 @@ impl Analysis<'_> {
         let provider_resolved = !matches!(binding.target, BindTarget::Unresolved(_));
 
         // Vendor: an endpoint rule that matches, else the provider's operator.
-        let mut endpoint_region = None;
-        let mut vendor_reason = None;
-        for rule in entry
-            .endpoints
-            .iter()
-            .filter(|r| r.applies_to(&resource.kind))
-        {
-            let Some((instance, body)) = provider else {
-                break;
-            };
-            let Some(found) = self.read_path(instance, &InstanceKey::Single, body, &rule.attribute)
-            else {
-                continue;
-            };
-            match &found.value {
-                Value::String(s) => {
-                    if let Some(m) = rule.matches(s) {
-                        out.evidence.extend(found.evidence);
-                        out.evidence.push(Evidence::new(
-                            Some(found.span),
-                            format!("{} = {s:?} → operator {}", rule.attribute, m.vendor),
-                        ));
-                        out.causes.push(found.span);
-                        out.vendor = Some(m.vendor.to_string());
-                        endpoint_region = m.region.map(|r| (r, found.span, s.to_string()));
-                        break;
-                    }
-                    if entry.vendor.is_none() {
-                        vendor_reason.get_or_insert_with(|| format!("{} = {s:?} is not a known endpoint: declare its operator in .souverain.hcl (an internal cloud, for instance)", rule.attribute));
-                    }
-                }
-                Value::Unknown(u) => {
-                    vendor_reason.get_or_insert_with(|| {
-                        format!(
-                            "provider argument {} is unknown, so the operator is unknown: {}",
-                            rule.attribute, u.reason
-                        )
-                    });
-                }
-                _ => {}
-            }
-        }
-        if out.vendor.is_none() {
-            match (&entry.vendor, vendor_reason) {
-                (_, Some(reason)) => out.unresolved.push(reason),
-                (Some(vendor), None) => {
-                    out.vendor = Some(vendor.clone());
-                    out.evidence.push(Evidence::new(
-                        None,
-                        format!("{source} is operated by {vendor}"),
-                    ));
-                }
-                (None, None) => {
-                    let attrs = distinct(entry.endpoints.iter().map(|r| &r.attribute));
-                    out.unresolved.push(format!(
-                        "{source} does not tell its operator without an endpoint ({attrs}); none is set"
-                    ));
-                }
-            }
-        }
+        let endpoint_region =
+            self.settle_vendor(entry, source, Some(&resource.kind), provider, &mut out);
 
         // Region.
         if entry.is_global_type(&resource.kind) {
@@ -226,6 +168,127 @@ impl Analysis<'_> {
             } else {
                 format!("no region set on the resource or on provider configuration {config} ({args}): it comes from the environment when Terraform runs{default}")
             });
+        }
+        out
+    }
+
+    /// The operator: an endpoint rule that matches a provider argument (applying to
+    /// `kind` when given), else the provider's own operator. Returns the region an
+    /// endpoint names, if any.
+    fn settle_vendor(
+        &self,
+        entry: &ProviderEntry,
+        source: &str,
+        kind: Option<&str>,
+        provider: Option<(InstanceId, &Body)>,
+        out: &mut Placement,
+    ) -> Option<(String, Span, String)> {
+        let mut endpoint_region = None;
+        let mut vendor_reason = None;
+        for rule in entry
+            .endpoints
+            .iter()
+            .filter(|r| kind.is_none_or(|k| r.applies_to(k)))
+        {
+            let Some((instance, body)) = provider else {
+                break;
+            };
+            let Some(found) = self.read_path(instance, &InstanceKey::Single, body, &rule.attribute)
+            else {
+                continue;
+            };
+            match &found.value {
+                Value::String(s) => {
+                    if let Some(m) = rule.matches(s) {
+                        out.evidence.extend(found.evidence);
+                        out.evidence.push(Evidence::new(
+                            Some(found.span),
+                            format!("{} = {s:?} → operator {}", rule.attribute, m.vendor),
+                        ));
+                        out.causes.push(found.span);
+                        out.vendor = Some(m.vendor.to_string());
+                        endpoint_region = m.region.map(|r| (r, found.span, s.to_string()));
+                        break;
+                    }
+                    if entry.vendor.is_none() {
+                        vendor_reason.get_or_insert_with(|| format!("{} = {s:?} is not a known endpoint: declare its operator in .souverain.hcl (an internal cloud, for instance)", rule.attribute));
+                    }
+                }
+                Value::Unknown(u) => {
+                    vendor_reason.get_or_insert_with(|| {
+                        format!(
+                            "provider argument {} is unknown, so the operator is unknown: {}",
+                            rule.attribute, u.reason
+                        )
+                    });
+                }
+                _ => {}
+            }
+        }
+        if out.vendor.is_none() {
+            match (&entry.vendor, vendor_reason) {
+                (_, Some(reason)) => out.unresolved.push(reason),
+                (Some(vendor), None) => {
+                    out.vendor = Some(vendor.clone());
+                    out.evidence.push(Evidence::new(
+                        None,
+                        format!("{source} is operated by {vendor}"),
+                    ));
+                }
+                (None, None) => {
+                    let attrs = distinct(entry.endpoints.iter().map(|r| &r.attribute));
+                    out.unresolved.push(format!(
+                        "{source} does not tell its operator without an endpoint ({attrs}); none is set"
+                    ));
+                }
+            }
+        }
+
+        endpoint_region
+    }
+
+    /// Where a root's state backend stores the state: the backend block is read like a
+    /// provider block of the provider whose catalog entry lists that backend.
+    pub fn place_backend(&self, catalog: &Catalog, backend: &crate::config::Backend) -> Placement {
+        let root = super::analysis::InstanceId(0);
+        let mut out = Placement {
+            hosted: true,
+            ..Placement::default()
+        };
+        out.causes.push(backend.header);
+        if &*backend.kind == "local" {
+            out.hosted = false;
+            out.evidence.push(Evidence::new(
+                Some(backend.header),
+                "the local backend keeps the state on the machine that runs Terraform",
+            ));
+            return out;
+        }
+        let Some(entry) = catalog
+            .providers()
+            .find(|p| p.backends.iter().any(|b| *b == *backend.kind))
+        else {
+            out.unresolved.push(format!("the {:?} backend is not in the catalog: where it stores the state is unknown to souverain", backend.kind));
+            return out;
+        };
+        let source = entry.source.clone();
+        let provider = Some((root, &backend.body));
+        let endpoint_region = self.settle_vendor(entry, &source, None, provider, &mut out);
+        if let Some(found) = self.first_location(
+            root,
+            &InstanceKey::Single,
+            &backend.body,
+            &entry.provider_location,
+        ) {
+            self.settle_region(entry, found, "backend argument", &mut out);
+        } else if let Some((region, span, value)) = endpoint_region {
+            out.evidence.push(Evidence::new(
+                Some(span),
+                format!("region {region} from endpoint {value:?}"),
+            ));
+            out.region = Some(region);
+        } else {
+            out.unresolved.push(format!("the {} backend does not say where its storage is (the bucket or account location is not in the configuration)", backend.kind));
         }
         out
     }
@@ -348,6 +411,18 @@ impl Analysis<'_> {
 
     /// Evaluates a dotted path: nested blocks (or, in JSON syntax, object arguments), then an
     /// argument.
+    /// The value at `path` in `body` and where it was written (without evidence).
+    pub(super) fn read_value(
+        &self,
+        instance: InstanceId,
+        key: &InstanceKey,
+        body: &Body,
+        path: &AttrPath,
+    ) -> Option<(Value, Span)> {
+        self.read_path(instance, key, body, path)
+            .map(|f| (f.value, f.span))
+    }
+
     fn read_path(
         &self,
         instance: InstanceId,

@@ -6,9 +6,11 @@ mod analysis;
 mod inputs;
 mod location;
 mod providers;
+mod tags;
 
 pub use analysis::InstanceKey;
 pub use inputs::Inputs;
+pub use tags::{Tag, TagOrigin};
 
 use crate::catalog::Catalog;
 use crate::config::Mode;
@@ -76,16 +78,34 @@ pub struct ResourceRecord {
     pub evidence: Vec<Evidence>,
     /// The provider and region lines that decided the placement.
     pub causes: Vec<Span>,
+    /// Tags of the resource, of its provider's defaults and of enclosing module calls.
+    pub tags: Vec<Tag>,
+}
+
+/// Where a root's Terraform state is stored.
+#[derive(Clone, Debug)]
+pub struct BackendRecord {
+    pub root: String,
+    /// `s3`, `gcs`, `azurerm`, `cloud`, …
+    pub kind: String,
+    pub span: Span,
+    pub vendor: Option<String>,
+    pub region: Option<String>,
+    pub hosted: bool,
+    pub unresolved: Vec<String>,
+    pub evidence: Vec<Evidence>,
+    pub causes: Vec<Span>,
 }
 
 pub struct Inventory {
     pub resources: Vec<ResourceRecord>,
+    pub backends: Vec<BackendRecord>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Resolves every root of the workspace.
 pub fn resolve(ws: &Workspace, catalog: &Catalog, inputs: &Inputs, limits: &Limits) -> Inventory {
-    let per_root: Vec<(Vec<ResourceRecord>, Vec<Diagnostic>)> = ws
+    let per_root: Vec<(Vec<ResourceRecord>, Option<BackendRecord>, Vec<Diagnostic>)> = ws
         .roots
         .par_iter()
         .map(|root| {
@@ -101,13 +121,29 @@ pub fn resolve(ws: &Workspace, catalog: &Catalog, inputs: &Inputs, limits: &Limi
                 &root.display,
                 &mut records,
             );
-            (records, analysis.diagnostics.into_inner())
+            let backend = ws.module(root.module).backend.as_ref().map(|b| {
+                let placement = analysis.place_backend(catalog, b);
+                BackendRecord {
+                    root: root.display.clone(),
+                    kind: b.kind.to_string(),
+                    span: b.header,
+                    vendor: placement.vendor,
+                    region: placement.region,
+                    hosted: placement.hosted,
+                    unresolved: placement.unresolved,
+                    evidence: dedup(placement.evidence),
+                    causes: placement.causes,
+                }
+            });
+            (records, backend, analysis.diagnostics.into_inner())
         })
         .collect();
     let mut resources = Vec::new();
+    let mut backends = Vec::new();
     let mut diagnostics = Vec::new();
-    for (records, diags) in per_root {
+    for (records, backend, diags) in per_root {
         resources.extend(records);
+        backends.extend(backend);
         diagnostics.extend(diags);
     }
     // The same module reached from several roots reports the same problem once.
@@ -117,6 +153,7 @@ pub fn resolve(ws: &Workspace, catalog: &Catalog, inputs: &Inputs, limits: &Limi
     });
     Inventory {
         resources,
+        backends,
         diagnostics,
     }
 }
@@ -138,6 +175,7 @@ fn walk(
 ) {
     let inst = an.instance(instance);
     let module = an.module_of(instance);
+    let call_tags = an.call_tags(instance);
     for (index, resource) in module.resources.iter().enumerate() {
         let base = format!("{}{}", prefix(&inst.address), resource.address());
         let provider_key = an.resource_provider_key(instance, index);
@@ -152,9 +190,17 @@ fn walk(
             &base,
             resource.header,
         );
+        let entry = catalog.provider(&source);
         for instance_key in keys {
             let mut placement =
                 an.place(catalog, instance, index, &instance_key, &source, &binding);
+            let mut tags = match entry {
+                Some(entry) if placement.hosted => {
+                    an.tags(entry, instance, index, &instance_key, &binding)
+                }
+                _ => Vec::new(),
+            };
+            tags.extend(call_tags.iter().cloned());
             if let InstanceKey::Unknown(why) = &instance_key {
                 let what = if resource.count.is_some() {
                     "count"
@@ -189,6 +235,7 @@ fn walk(
                 unresolved: placement.unresolved,
                 evidence: dedup(placement.evidence),
                 causes: placement.causes,
+                tags,
             });
         }
     }
