@@ -2,7 +2,11 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use souverain::catalog::Catalog;
-use souverain::diagnostic::{Diagnostic, Location, Severity};
+use souverain::check::today::{is_iso_date, today};
+use souverain::check::{self, Severity};
+use souverain::classify;
+use souverain::diagnostic::{Diagnostic, Location, Severity as DiagnosticSeverity};
+use souverain::settings::{self, Settings};
 use souverain::discover::{self, Filters};
 use souverain::parse::Workspace;
 use souverain::report;
@@ -26,6 +30,15 @@ struct Cli {
 enum Command {
     /// Lists every resource with the provider configuration, operator and region it lands on.
     Inventory(InventoryArgs),
+    /// Judges every data-holding resource against the cloud doctrine.
+    Check(CheckArgs),
+    /// Explains a rule: what it checks, why, an example and the fix.
+    Explain {
+        /// A rule id, e.g. SOV001.
+        rule: String,
+    },
+    /// Shows what souverain believes: vendors, qualifications, with sources and dates.
+    Catalog(CatalogArgs),
 }
 
 #[derive(clap::Args)]
@@ -37,6 +50,64 @@ struct InventoryArgs {
     format: InventoryFormat,
     #[command(flatten)]
     common: CommonArgs,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Directories (or files) to scan; each directory no other module calls is a root.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Findings below this severity are not shown.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
+    min_severity: SeverityArg,
+    /// Exit with 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Error)]
+    fail_on: SeverityArg,
+    /// Unresolved hosting of classified data (SOV005) is an error, not a warning.
+    #[arg(long)]
+    fail_on_unresolved: bool,
+    /// The date qualifications and suppressions are checked against (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(clap::Args)]
+struct CatalogArgs {
+    /// Only this vendor.
+    #[arg(long, value_name = "ID")]
+    vendor: Option<String>,
+    #[arg(long, value_enum, default_value_t = InventoryFormat::Table)]
+    format: InventoryFormat,
+    /// Replace the embedded catalog with the policy files of this directory.
+    #[arg(long, value_name = "DIR")]
+    policies: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+impl SeverityArg {
+    fn severity(self) -> Severity {
+        match self {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -90,8 +161,9 @@ fn parse_var(s: &str) -> Result<(String, String), String> {
 
 const WORKER_STACK: usize = 256 << 20;
 
-/// Exit codes: 0 success; 1 some input could not be analysed (see the diagnostics);
-/// 2 usage error or a failure to read policies or write output.
+/// Exit codes. `inventory`: 0 success, 1 some input could not be analysed. `check`: 0 no
+/// finding at or above `--fail-on`, 1 findings. Both: 2 usage or configuration error,
+/// unreadable policies, output that could not be written, or (`check`) nothing analysed.
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Parsing, evaluation and dropping syntax trees recurse on nesting; large stacks
@@ -104,6 +176,9 @@ fn main() -> ExitCode {
         .stack_size(WORKER_STACK)
         .spawn(move || match cli.command {
             Command::Inventory(args) => inventory(args),
+            Command::Check(args) => check(args),
+            Command::Explain { rule } => explain(&rule),
+            Command::Catalog(args) => catalog(args),
         });
     match run.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,
@@ -111,19 +186,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn inventory(args: InventoryArgs) -> ExitCode {
-    let common = &args.common;
-    let catalog = match load_catalog(common, &args.paths) {
-        Ok(c) => c,
-        Err(message) => return fatal(&message),
-    };
+/// Everything the commands share: settings, catalog, discovery, loading, resolution.
+struct Analysed {
+    ws: Workspace,
+    catalog: Catalog,
+    settings: Settings,
+    inventory: resolve::Inventory,
+    diagnostics: Vec<Diagnostic>,
+    found_any: bool,
+}
+
+fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
+    let mut settings = load_settings(common, paths)?;
+    let catalog = load_catalog(common.policies.as_deref(), &mut settings)?;
     let filters = Filters {
         include: common.include.clone(),
-        exclude: common.exclude.clone(),
+        exclude: common.exclude.iter().chain(&settings.exclude).cloned().collect(),
     };
-    let (found, mut diagnostics) = discover::discover(&args.paths, &filters);
+    let (found, mut diagnostics) = discover::discover(paths, &filters);
     if let Some(bad) = diagnostics.iter().find(|d| d.code == "invalid-glob") {
-        return fatal(&bad.message);
+        return Err(bad.message.clone());
     }
     let mut ws = Workspace::load(&found);
     let mut inputs = Inputs {
@@ -134,9 +216,7 @@ fn inventory(args: InventoryArgs) -> ExitCode {
     for path in &common.var_files {
         match ws.load_var_file(path) {
             Some(file) => inputs.var_files.push(file),
-            None if !path.is_file() => {
-                return fatal(&format!("--var-file {}: no such file", path.display()));
-            }
+            None if !path.is_file() => return Err(format!("--var-file {}: no such file", path.display())),
             None => {}
         }
     }
@@ -144,74 +224,160 @@ fn inventory(args: InventoryArgs) -> ExitCode {
         max_instances: common.max_instances,
         ..Limits::default()
     };
-    let inventory = resolve::resolve(&ws, &catalog, &inputs, &limits);
+    let mut inventory = resolve::resolve(&ws, &catalog, &inputs, &limits);
     diagnostics.append(&mut ws.diagnostics);
-    diagnostics.extend(inventory.diagnostics);
-    if found.is_empty() && diagnostics.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            "no-configuration",
-            "no Terraform or OpenTofu files found",
-            Location::None,
-        ));
-    }
+    diagnostics.append(&mut inventory.diagnostics);
+    Ok(Analysed {
+        ws,
+        catalog,
+        settings,
+        inventory,
+        diagnostics,
+        found_any: !found.is_empty(),
+    })
+}
 
-    // stdout is line-buffered: without this, every line of a large report is a syscall.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let written = match args.format {
-        InventoryFormat::Table => {
-            report::inventory::write_table(&mut out, &ws.sources, &inventory.resources)
-        }
-        InventoryFormat::Json => {
-            report::inventory::write_json(&mut out, &ws.sources, &inventory.resources, &diagnostics)
-        }
-        InventoryFormat::Csv => {
-            report::inventory::write_csv(&mut out, &ws.sources, &inventory.resources)
-        }
+fn inventory(args: InventoryArgs) -> ExitCode {
+    let mut a = match analyse(&args.paths, &args.common) {
+        Ok(a) => a,
+        Err(message) => return fatal(&message),
     };
-    if let Err(e) = written.and_then(|_| out.flush()) {
+    if !a.found_any && a.diagnostics.is_empty() {
+        a.diagnostics.push(Diagnostic::warning("no-configuration", "no Terraform or OpenTofu files found", Location::None));
+    }
+    let written = write_stdout(|out| match args.format {
+        InventoryFormat::Table => report::inventory::write_table(out, &a.ws.sources, &a.inventory.resources),
+        InventoryFormat::Json => report::inventory::write_json(out, &a.ws.sources, &a.inventory.resources, &a.diagnostics),
+        InventoryFormat::Csv => report::inventory::write_csv(out, &a.ws.sources, &a.inventory.resources),
+    });
+    if let Err(e) = written {
         return fatal(&format!("cannot write the report: {e}"));
     }
-    let color = match common.color {
+    print_diagnostics(&a, args.common.color);
+    if a.diagnostics.iter().any(|d| d.severity == DiagnosticSeverity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let today = match &args.today {
+        Some(t) if is_iso_date(t) => t.clone(),
+        Some(t) => return fatal(&format!("--today {t:?} is not a YYYY-MM-DD date")),
+        None => today(),
+    };
+    let a = match analyse(&args.paths, &args.common) {
+        Ok(a) => a,
+        Err(message) => return fatal(&message),
+    };
+    if !a.found_any {
+        print_diagnostics(&a, args.common.color);
+        return fatal("no Terraform or OpenTofu files found: nothing was checked");
+    }
+    let cx = check::Context {
+        catalog: &a.catalog,
+        settings: &a.settings,
+        today: &today,
+        fail_on_unresolved: args.fail_on_unresolved || a.settings.fail_on_unresolved,
+    };
+    let resources = &a.inventory.resources;
+    let classes: Vec<_> = resources.iter().map(|r| classify::classify(r, &a.catalog, &a.settings)).collect();
+    let mut findings = check::check(&cx, &a.ws, resources, &classes, &a.inventory.backends);
+    let min = args.min_severity.severity();
+    findings.retain(|f| f.severity >= min);
+    let mut summary = report::findings::Summary {
+        resources: resources.len(),
+        data_resources: classes.iter().filter(|c| c.category.is_some()).count(),
+        roots: a.ws.roots.len(),
+        ..Default::default()
+    };
+    summary.count(&findings);
+    let color = use_color(args.common.color);
+    let written = write_stdout(|out| match args.format {
+        CheckFormat::Human => report::findings::write_human(out, &a.ws.sources, &findings, &summary, color, terminal_width()),
+        CheckFormat::Json => report::findings::write_json(out, &a.ws.sources, &findings, &summary),
+    });
+    if let Err(e) = written {
+        return fatal(&format!("cannot write the report: {e}"));
+    }
+    print_diagnostics(&a, args.common.color);
+    let threshold = args.fail_on.severity();
+    let failing = findings.iter().any(|f| f.suppressed.is_none() && f.severity >= threshold);
+    if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn explain(rule: &str) -> ExitCode {
+    let Some(meta) = check::rules::meta(rule) else {
+        let ids: Vec<&str> = check::rules::RULES.iter().map(|r| r.meta().id).collect();
+        return fatal(&format!("no rule {rule:?}; rules: {}", ids.join(", ")));
+    };
+    println!("{} {} ({} by default)\n\n{}\n\n{}", meta.id, meta.name, meta.severity.as_str(), meta.summary, meta.doc);
+    ExitCode::SUCCESS
+}
+
+fn catalog(args: CatalogArgs) -> ExitCode {
+    let catalog = match load_catalog(args.policies.as_deref(), &mut Settings::default()) {
+        Ok(c) => c,
+        Err(message) => return fatal(&message),
+    };
+    if let Some(id) = &args.vendor
+        && catalog.vendor(id).is_none()
+    {
+        return fatal(&format!("no vendor {id:?} in the catalog"));
+    }
+    let written = write_stdout(|out| report::catalog::write(out, &catalog, args.vendor.as_deref(), matches!(args.format, InventoryFormat::Json)));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fatal(&format!("cannot write the report: {e}")),
+    }
+}
+
+/// `--config FILE`, else `.souverain.hcl` found from the first scanned path upwards.
+fn load_settings(common: &CommonArgs, paths: &[PathBuf]) -> Result<Settings, String> {
+    let path = match &common.config {
+        Some(path) => Some(path.clone()),
+        None => paths.first().and_then(|p| settings::find_settings(p)),
+    };
+    let Some(path) = path else {
+        return Ok(Settings::default());
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    settings::parse_settings(&text, &path).map_err(|e| e.to_string())
+}
+
+/// The embedded catalog or `--policies DIR`, plus what the configuration adds.
+fn load_catalog(policies: Option<&std::path::Path>, settings: &mut Settings) -> Result<Catalog, String> {
+    let mut catalog = match policies {
+        Some(dir) => Catalog::load_dir(dir).map_err(|e| e.to_string())?,
+        None => Catalog::embedded(),
+    };
+    settings.apply_to(&mut catalog).map_err(|e| e.to_string())?;
+    Ok(catalog)
+}
+
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    // stdout is line-buffered: without this, every line of a large report is a syscall.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    write(&mut out)?;
+    out.flush()
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+}
+
+fn print_diagnostics(a: &Analysed, color: Color) {
+    let color = match color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let _ = report::diagnostics::write_human(
-        &mut std::io::stderr().lock(),
-        &ws.sources,
-        &diagnostics,
-        color,
-    );
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// The embedded catalog or `--policies DIR`, plus the user configuration's additions.
-fn load_catalog(common: &CommonArgs, paths: &[PathBuf]) -> Result<Catalog, String> {
-    let mut catalog = match &common.policies {
-        Some(dir) => Catalog::load_dir(dir).map_err(|e| e.to_string())?,
-        None => Catalog::embedded(),
-    };
-    let config = common.config.clone().or_else(|| {
-        let first = paths.first()?;
-        let dir = if first.is_dir() {
-            first.clone()
-        } else {
-            first.parent()?.to_path_buf()
-        };
-        Some(dir.join(".souverain.hcl")).filter(|p| p.is_file())
-    });
-    if let Some(path) = config {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let overlay = souverain::catalog::parse_overlay(&text, &path.display().to_string())
-            .map_err(|e| e.to_string())?;
-        catalog.extend(overlay).map_err(|e| e.to_string())?;
-    }
-    Ok(catalog)
+    let _ = report::diagnostics::write_human(&mut std::io::stderr().lock(), &a.ws.sources, &a.diagnostics, color);
 }
 
 fn fatal(message: &str) -> ExitCode {

@@ -1,4 +1,5 @@
 //! Rendering: results are plain data; each output format is a separate renderer.
 
 pub mod diagnostics;
+pub mod findings;
 pub mod inventory;

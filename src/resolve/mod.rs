@@ -66,8 +66,12 @@ pub struct ResourceRecord {
     pub address: String,
     pub kind: String,
     pub mode: Mode,
-    /// The resource block's header.
+        /// The resource block's header.
     pub span: Span,
+    /// The whole resource block.
+    pub block: Span,
+    /// The enclosing module call blocks, innermost first.
+    pub calls: Vec<Span>,
     pub provider_source: String,
     pub provider_config: Option<String>,
     pub vendor: Option<String>,
@@ -175,7 +179,8 @@ fn walk(
 ) {
     let inst = an.instance(instance);
     let module = an.module_of(instance);
-    let call_tags = an.call_tags(instance);
+        let call_tags = an.call_tags(instance);
+    let calls = an.call_blocks(instance);
     for (index, resource) in module.resources.iter().enumerate() {
         let base = format!("{}{}", prefix(&inst.address), resource.address());
         let provider_key = an.resource_provider_key(instance, index);
@@ -226,7 +231,9 @@ fn walk(
                 address: format!("{base}{}", instance_key.suffix()),
                 kind: resource.kind.to_string(),
                 mode: resource.mode,
-                span: resource.header,
+                                span: resource.header,
+                block: resource.span,
+                calls: calls.clone(),
                 provider_source: source.clone(),
                 provider_config: binding.config.clone(),
                 vendor: placement.vendor,

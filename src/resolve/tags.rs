@@ -99,6 +99,16 @@ impl Analysis<'_> {
         tags
     }
 
+        /// The module call blocks enclosing an instance, innermost first.
+    pub fn call_blocks(&self, mut instance: InstanceId) -> Vec<Span> {
+        let mut blocks = Vec::new();
+        while let Some((parent, call_index, _)) = self.instance(instance).parent.clone() {
+            blocks.push(self.module_of(parent).calls[call_index].span);
+            instance = parent;
+        }
+        blocks
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn read_tags(
         &self,

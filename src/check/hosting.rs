@@ -1,0 +1,51 @@
+//! Questions several rules ask about a placement: is this country allowed, which
+//! qualifications cover this resource, what compliant alternatives exist.
+
+use super::Context;
+use crate::catalog::Qualification;
+use crate::settings::Geography;
+
+/// Whether every country is in the allowed geography.
+pub fn allowed(cx: &Context<'_>, countries: &[String]) -> bool {
+    !countries.is_empty()
+        && countries.iter().all(|c| match &cx.settings.geography {
+            Geography::Eu => cx.catalog.is_eu_country(c),
+            Geography::France => c == "FR",
+            Geography::Countries(list) => list.iter().any(|l| l.eq_ignore_ascii_case(c)),
+        })
+}
+
+pub fn geography_name(cx: &Context<'_>) -> String {
+    match &cx.settings.geography {
+        Geography::Eu => "the EU".to_string(),
+        Geography::France => "France".to_string(),
+        Geography::Countries(list) => list.join(", "),
+    }
+}
+
+/// Qualifications of the vendor that cover this resource where it is: those valid today,
+/// and those that would cover it but have expired.
+pub fn qualifications<'c>(cx: &Context<'c>, vendor: &str, region: Option<&str>, kind: &str, category: Option<&str>) -> (Vec<&'c Qualification>, Vec<&'c Qualification>) {
+    cx.catalog
+        .qualifications_for(vendor, region, kind, category)
+        .into_iter()
+        .filter(|q| q.valid_from.as_str() <= cx.today)
+        .partition(|q| cx.today <= q.valid_until.as_str())
+}
+
+/// Whether the vendor holds any qualification at all.
+pub fn has_any_qualification(cx: &Context<'_>, vendor: &str) -> bool {
+    cx.catalog.qualifications().iter().any(|q| q.vendor == vendor)
+}
+
+/// "Compliant alternatives for block-storage: …", from the catalog's qualified offers.
+pub fn alternatives(cx: &Context<'_>, category: Option<&str>) -> String {
+    let offers = category.map(|c| cx.catalog.alternatives(c, cx.today)).unwrap_or_default();
+    let what = category.unwrap_or("this data");
+    let list: Vec<String> = offers.iter().map(ToString::to_string).collect();
+    if list.is_empty() {
+        format!("no SecNumCloud-qualified offer in the catalog covers {what}; use a State internal cloud (declare it in .souverain.hcl)")
+    } else {
+        format!("SecNumCloud-qualified alternatives for {what}: {}; or a State internal cloud declared in .souverain.hcl", list.join("; "))
+    }
+}

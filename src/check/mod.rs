@@ -1,0 +1,194 @@
+//! Checking: the doctrine's rules applied to classified resources and to each root's state
+//! backend. Rules live one per file in [`rules`], registered in [`rules::RULES`]; findings
+//! are plain data that the reports render.
+
+mod hosting;
+pub mod rules;
+mod suppressions;
+pub mod today;
+
+use crate::catalog::Catalog;
+use crate::classify::Classification;
+use crate::level::Level;
+use crate::parse::Workspace;
+use crate::resolve::{BackendRecord, ResourceRecord};
+use crate::settings::{RuleSeverity, Settings};
+use crate::source::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// What a rule is, for `explain`, SARIF and the docs.
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// Markdown: what, why, example, fix.
+    pub doc: &'static str,
+}
+
+/// A place that contributed to a finding (provider block, region argument, tag…).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub span: Span,
+    pub note: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub root: String,
+    /// `None` for findings about a root (its state backend) or a suppression comment.
+    pub address: Option<String>,
+    /// The resource block header (or the backend block, or the comment).
+    pub span: Span,
+    pub related: Vec<Related>,
+    pub message: String,
+    pub help: Option<String>,
+    /// The reason of the suppression comment that silenced it.
+    pub suppressed: Option<String>,
+}
+
+/// What every rule sees.
+pub struct Context<'a> {
+    pub catalog: &'a Catalog,
+    pub settings: &'a Settings,
+    /// ISO date used for qualification and suppression expiry.
+    pub today: &'a str,
+    pub fail_on_unresolved: bool,
+}
+
+/// A resource with its classification.
+pub struct Subject<'a> {
+    pub record: &'a ResourceRecord,
+    pub class: &'a Classification,
+}
+
+impl Subject<'_> {
+    pub fn level(&self) -> Option<Level> {
+        self.class.level
+    }
+
+    /// A finding about this resource, with its placement causes as related spans.
+    pub fn finding(&self, rule: &'static RuleMeta, severity: Severity, message: String) -> Finding {
+        let mut related: Vec<Related> = self
+            .record
+            .causes
+            .iter()
+            .map(|span| Related {
+                span: *span,
+                note: "decides where it is hosted".into(),
+            })
+            .collect();
+        if let Some((Some(span), note)) = &self.class.because {
+            related.push(Related { span: *span, note: note.clone() });
+        }
+        Finding {
+            rule: rule.id,
+            severity,
+            root: self.record.root.clone(),
+            address: Some(self.record.address.clone()),
+            span: self.record.span,
+            related,
+            message,
+            help: None,
+            suppressed: None,
+        }
+    }
+}
+
+/// A root and its state backend, with the most sensitive level of the data in the root.
+pub struct RootView<'a> {
+    pub backend: &'a BackendRecord,
+    pub level: Option<Level>,
+    /// The resource that holds the most sensitive data.
+    pub most_sensitive: Option<&'a ResourceRecord>,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+
+    fn check_resource(&self, _cx: &Context<'_>, _subject: &Subject<'_>, _out: &mut Vec<Finding>) {}
+
+    fn check_root(&self, _cx: &Context<'_>, _root: &RootView<'_>, _out: &mut Vec<Finding>) {}
+}
+
+/// The rule's severity after the configuration; `None` when the rule is turned off.
+fn configured(settings: &Settings, meta: &RuleMeta, severity: Severity) -> Option<Severity> {
+    match settings.severities.get(meta.id) {
+        None => Some(severity),
+        Some(RuleSeverity::Off) => None,
+        Some(RuleSeverity::Error) => Some(Severity::Error),
+        Some(RuleSeverity::Warning) => Some(Severity::Warning),
+        Some(RuleSeverity::Info) => Some(Severity::Info),
+    }
+}
+
+/// Runs every rule on every resource and root, then applies suppression comments.
+pub fn check(cx: &Context<'_>, ws: &Workspace, resources: &[ResourceRecord], classes: &[Classification], backends: &[BackendRecord]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (record, class) in resources.iter().zip(classes) {
+        let subject = Subject { record, class };
+        for rule in rules::RULES {
+            rule.check_resource(cx, &subject, &mut findings);
+        }
+    }
+    for backend in backends {
+        let in_root = resources.iter().zip(classes).filter(|(r, _)| r.root == backend.root);
+        let most = in_root.filter_map(|(r, c)| Some((c.level?, r))).max_by_key(|(level, _)| *level);
+        let view = RootView {
+            backend,
+            level: most.map(|(l, _)| l),
+            most_sensitive: most.map(|(_, r)| r),
+        };
+        for rule in rules::RULES {
+            rule.check_root(cx, &view, &mut findings);
+        }
+    }
+    // A rule's own severity (SOV002 error or warning by level) is overridden by the
+    // configuration when it sets one.
+    findings.retain_mut(|f| {
+        let meta = rules::meta(f.rule).expect("findings come from registered rules");
+        match cx.settings.severities.get(meta.id) {
+            None => true,
+            Some(_) => match configured(cx.settings, meta, f.severity) {
+                Some(severity) => {
+                    f.severity = severity;
+                    true
+                }
+                None => false,
+            },
+        }
+    });
+    suppressions::apply(cx, ws, resources, &mut findings);
+    findings.sort_by(|a, b| (&a.root, a.span.file, a.span.start, a.rule).cmp(&(&b.root, b.span.file, b.span.start, b.rule)));
+    findings
+}

@@ -1,0 +1,58 @@
+use super::super::hosting;
+use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::level::Level;
+
+pub struct Sov001;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SOV001",
+    name: "sensitive-data-on-unqualified-offer",
+    severity: Severity::Error,
+    summary: "Sensitive data on an offer that is not SecNumCloud-qualified for it",
+    doc: r#"**What.** A resource classified `sensitive` is hosted on an offer that is not SecNumCloud-qualified for that region and that kind of service, and not on a State internal cloud declared in `.souverain.hcl`.
+
+**Why.** Since the 2021 "cloud au centre" circular (6282/SG), restated in 2023 (6404/SG, R9) and put into law by the SREN law (art. 31, 2024), sensitive data — citizens' personal data, companies' economic data, public agents' business applications — may only go to the State's internal clouds (Cloud Pi, Nubo) or to commercial offers qualified SecNumCloud by ANSSI. Qualification is per offer and per region: AWS, Azure and Google public clouds are not qualified, even in Paris; S3NS is, in `u-france-east1` only.
+
+**Example.**
+```hcl
+provider "google" { region = "europe-west9" }          # Google Cloud, Paris: not qualified
+resource "google_storage_bucket" "records" {
+  location = "europe-west9"
+  labels   = { data_classification = "sensitive" }
+}
+```
+
+**Fix.** Move the data to a qualified offer that covers the service (the finding lists them), e.g. S3NS: `universe_domain = "s3nsapis.fr"`, `location = "u-france-east1"`; or to a State internal cloud. If the classification is wrong, fix the tag."#,
+};
+
+impl Rule for Sov001 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
+        let (Some(Level::Sensitive), Some(vendor)) = (s.level(), s.record.vendor.as_deref()) else {
+            return;
+        };
+        if cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud) {
+            return;
+        }
+        let region = s.record.region.as_deref();
+        let category = s.class.category.as_deref();
+        let (valid, expired) = hosting::qualifications(cx, vendor, region, &s.record.kind, category);
+        // Expired qualifications are SOV004's; an unknown region of a vendor that has
+        // qualified offers somewhere is SOV005's.
+        if !valid.is_empty() || !expired.is_empty() || (region.is_none() && hosting::has_any_qualification(cx, vendor)) {
+            return;
+        }
+        let name = cx.catalog.vendor(vendor).map(|v| v.name.as_str()).unwrap_or(vendor);
+        let place = match region {
+            Some(r) => format!("{name}, region {r}"),
+            None => format!("{name} (which has no SecNumCloud-qualified offer at all)"),
+        };
+        let what = category.unwrap_or("data");
+        let mut finding = s.finding(&META, META.severity, format!("sensitive {what} on {place}: not a SecNumCloud-qualified offer for this service and region"));
+        finding.help = Some(hosting::alternatives(cx, category));
+        out.push(finding);
+    }
+}

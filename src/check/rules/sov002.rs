@@ -1,0 +1,50 @@
+use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::level::Level;
+
+pub struct Sov002;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SOV002",
+    name: "extraterritorial-exposure",
+    severity: Severity::Error,
+    summary: "Data exposed to non-EU extraterritorial law through its operator",
+    doc: r#"**What.** The operator of the offer is subject to a non-EU law that lets a foreign authority compel access to data wherever it is stored: US CLOUD Act (18 U.S.C. § 2713), FISA section 702, Executive Order 12333; PRC National Intelligence Law art. 7. An error for `sensitive` data, a warning for `internal` data.
+
+**Why.** The doctrine requires sensitive data to be immune to non-EU law (SecNumCloud 3.2 § 19.6; SREN law art. 31). A French or EU region of a US or Chinese provider does not help: the CLOUD Act reaches data in a provider's "possession, custody, or control" whatever its location.
+
+**Example.**
+```hcl
+provider "aws" { region = "eu-west-3" }   # Paris, but operated by a US company
+resource "aws_db_instance" "hr" { tags = { data_classification = "internal" } }
+```
+
+**Fix.** Host the data with an operator under EU jurisdiction with no non-EU exposure (the catalog lists them: OVHcloud, Outscale, Scaleway, S3NS, …), or lower the data's classification if it was wrong."#,
+};
+
+impl Rule for Sov002 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
+        let severity = match s.level() {
+            Some(Level::Sensitive) => Severity::Error,
+            Some(Level::Internal) => Severity::Warning,
+            _ => return,
+        };
+        let Some(vendor) = s.record.vendor.as_deref().and_then(|v| cx.catalog.vendor(v)) else {
+            return;
+        };
+        if vendor.extraterritorial_laws.is_empty() {
+            return;
+        }
+        let level = s.level().map(|l| l.as_str()).unwrap_or_default();
+        let mut finding = s.finding(
+            &META,
+            severity,
+            format!("{level} data operated by {} ({} jurisdiction), exposed to {}", vendor.name, vendor.jurisdiction, vendor.extraterritorial_laws.join(", ")),
+        );
+        finding.help = Some(super::super::hosting::alternatives(cx, s.class.category.as_deref()));
+        out.push(finding);
+    }
+}

@@ -1,0 +1,54 @@
+use super::super::hosting;
+use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::level::Level;
+
+pub struct Sov003;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SOV003",
+    name: "outside-allowed-geography",
+    severity: Severity::Error,
+    summary: "Data stored outside the allowed geography",
+    doc: r#"**What.** A resource classified `internal` or `sensitive` is stored in a region whose country is outside the allowed geography (the EU by default; `geography = "FR"` or a list of countries in `.souverain.hcl`). A multi-region (GCS `US`, `ASIA`) or an unpinned location (`global`) counts as outside unless every country it may use is allowed.
+
+**Why.** SecNumCloud requires customer data, backups and technical data to be stored and processed in the EU (§ 19.2–19.3); the 2018 strategy keeps less sensitive data in a dedicated cloud under French or EU law.
+
+**Example.**
+```hcl
+resource "aws_s3_bucket" "archive" {
+  region = "us-east-1"
+  tags   = { data_classification = "internal" }
+}
+```
+
+**Fix.** Pin the resource to a region in the allowed geography (`eu-west-3`, `francecentral`, `europe-west9`, …)."#,
+};
+
+impl Rule for Sov003 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
+        if !matches!(s.level(), Some(Level::Internal | Level::Sensitive)) {
+            return;
+        }
+        let (Some(vendor), Some(region)) = (s.record.vendor.as_deref(), s.record.region.as_deref()) else {
+            return;
+        };
+        let Some(info) = cx.catalog.region(vendor, region) else {
+            return;
+        };
+        if !info.unpinned && hosting::allowed(cx, &info.countries) {
+            return;
+        }
+        let where_ = if info.unpinned {
+            "an unpinned location".to_string()
+        } else {
+            info.countries.join(", ")
+        };
+        let mut finding = s.finding(&META, META.severity, format!("{} data in region {region} ({where_}), outside {}", s.level().map(|l| l.as_str()).unwrap_or_default(), hosting::geography_name(cx)));
+        finding.help = Some(format!("pin the resource to a region in {}", hosting::geography_name(cx)));
+        out.push(finding);
+    }
+}

@@ -1,0 +1,53 @@
+use super::super::hosting;
+use crate::catalog::days_between;
+use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::level::Level;
+
+pub struct Sov004;
+
+/// A qualification expiring within this many days is reported.
+pub const WARN_DAYS: i64 = 90;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SOV004",
+    name: "qualification-expiring",
+    severity: Severity::Error,
+    summary: "The SecNumCloud qualification relied on has expired or expires within 90 days",
+    doc: r#"**What.** Sensitive data relies on a SecNumCloud qualification that has expired (an error) or expires within 90 days (a warning). `--today YYYY-MM-DD` sets the date for reproducible runs.
+
+**Why.** A qualification lasts three years from ANSSI's decision and must be renewed; an offer whose qualification lapsed is no longer a "cloud de confiance". Outscale's IaaS qualification runs to 2026-11-30 and OVHcloud's Hosted Private Cloud to 2026-12-29: check their renewal in the ANSSI catalogue.
+
+**Example.** An `outscale_volume` classified sensitive in `cloudgouv-eu-west-1` on 2026-11-23: the qualification expires in 7 days.
+
+**Fix.** Check the ANSSI catalogue for the renewal and update `policies/qualifications.hcl` (or your `--policies` directory) with the new decision, or plan the move to another qualified offer."#,
+};
+
+impl Rule for Sov004 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
+        let (Some(Level::Sensitive), Some(vendor)) = (s.level(), s.record.vendor.as_deref()) else {
+            return;
+        };
+        let category = s.class.category.as_deref();
+        let (valid, expired) = hosting::qualifications(cx, vendor, s.record.region.as_deref(), &s.record.kind, category);
+        if let Some(latest) = valid.iter().max_by(|a, b| a.valid_until.cmp(&b.valid_until)) {
+            let days = days_between(cx.today, &latest.valid_until).unwrap_or(i64::MAX);
+            if days <= WARN_DAYS {
+                let mut finding = s.finding(
+                    &META,
+                    Severity::Warning,
+                    format!("the SecNumCloud qualification of {} expires on {} (in {days} days)", latest.offer, latest.valid_until),
+                );
+                finding.help = Some(format!("check the renewal in the ANSSI catalogue (source: {}); {}", latest.source, hosting::alternatives(cx, category)));
+                out.push(finding);
+            }
+        } else if let Some(lapsed) = expired.iter().max_by(|a, b| a.valid_until.cmp(&b.valid_until)) {
+            let mut finding = s.finding(&META, Severity::Error, format!("the SecNumCloud qualification of {} expired on {}", lapsed.offer, lapsed.valid_until));
+            finding.help = Some(hosting::alternatives(cx, category));
+            out.push(finding);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::level::Level;
+
+pub struct Sov005;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SOV005",
+    name: "hosting-unresolved",
+    severity: Severity::Warning,
+    summary: "Where classified data is hosted could not be resolved",
+    doc: r#"**What.** souverain could not tell the operator or the region of a resource holding `internal` or `sensitive` data (a variable set only in CI, a remote module not installed, a value known only after apply), or the region is not in its catalog. A warning; an error with `--fail-on-unresolved` or `fail_on_unresolved = true`.
+
+**Why.** A value that cannot be resolved is never treated as compliant. The finding lists the reasons so you can supply the missing input.
+
+**Example.** `provider "aws" { region = var.region }` with `var.region` set only by the CI pipeline.
+
+**Fix.** Pass the value (`--var-file`, `--var`, a `terraform.tfvars`), run `terraform init` so that remote modules are installed, or check the plan with `souverain plan-check`."#,
+};
+
+impl Rule for Sov005 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
+        let Some(level @ (Level::Internal | Level::Sensitive)) = s.level() else {
+            return;
+        };
+        let r = s.record;
+        let unknown_region = match (&r.vendor, &r.region) {
+            (Some(v), Some(code)) => cx.catalog.region(v, code).is_none().then(|| format!("region {code} of {v} is not in the catalog")),
+            _ => None,
+        };
+        if r.vendor.is_some() && r.region.is_some() && unknown_region.is_none() {
+            return;
+        }
+        let mut reasons: Vec<String> = r.unresolved.clone();
+        reasons.extend(unknown_region);
+        let missing = match (&r.vendor, &r.region) {
+            (None, None) => "operator and region",
+            (None, Some(_)) => "operator",
+            _ => "region",
+        };
+        let severity = if cx.fail_on_unresolved { Severity::Error } else { META.severity };
+        let mut finding = s.finding(&META, severity, format!("{level} data: {missing} unresolved: {}", reasons.join("; ")));
+        finding.help = Some("supply the missing value (--var-file, --var), run `terraform init` for remote modules, or check the plan with `souverain plan-check`".into());
+        out.push(finding);
+    }
+}

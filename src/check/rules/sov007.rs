@@ -1,0 +1,84 @@
+use super::super::hosting;
+use crate::check::{Context, Finding, Related, RootView, Rule, RuleMeta, Severity};
+use crate::level::Level;
+
+pub struct Sov007;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SOV007",
+    name: "state-backend-placement",
+    severity: Severity::Error,
+    summary: "The Terraform state is stored where the root's most sensitive data may not go",
+    doc: r#"**What.** The root module's state backend (`backend "s3"`, `"gcs"`, `"azurerm"`, HCP Terraform…) is on an operator or in a region that breaks the requirements of the most sensitive data managed by that root. The finding has no resource address: it is about the root.
+
+**Why.** The state holds every attribute of every resource, secrets included (database passwords, keys, connection strings). Storing it with a US provider exposes what the resources themselves were kept away from.
+
+**Example.**
+```hcl
+terraform {
+  backend "s3" { bucket = "tfstate", region = "eu-west-3" }   # AWS: US jurisdiction
+}
+# … while the root holds sensitive data on S3NS
+```
+
+**Fix.** Store the state with an operator and in a region that meet the data's level: an S3-compatible bucket on a qualified offer (Outscale OOS in `cloudgouv-eu-west-1` through `endpoints { s3 = … }`), or a State internal cloud."#,
+};
+
+impl Rule for Sov007 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_root(&self, cx: &Context<'_>, root: &RootView<'_>, out: &mut Vec<Finding>) {
+        let (Some(level @ (Level::Internal | Level::Sensitive)), Some(holder)) = (root.level, root.most_sensitive) else {
+            return;
+        };
+        let b = root.backend;
+        if !b.hosted {
+            return;
+        }
+        let mut problems = Vec::new();
+        let mut severity = Severity::Error;
+        let vendor = b.vendor.as_deref().and_then(|v| cx.catalog.vendor(v));
+        match (vendor, b.region.as_deref()) {
+            (Some(v), _) if v.internal_cloud => return,
+            (Some(v), region) => {
+                if level == Level::Sensitive && hosting::qualifications(cx, &v.id, region, &b.kind, Some("object-storage")).0.is_empty() {
+                    problems.push(format!("{} is not a SecNumCloud-qualified offer{}", v.name, region.map(|r| format!(" in {r}")).unwrap_or_default()));
+                }
+                if !v.extraterritorial_laws.is_empty() {
+                    problems.push(format!("{} is exposed to {}", v.name, v.extraterritorial_laws.join(", ")));
+                }
+                if let Some(info) = region.and_then(|r| cx.catalog.region(&v.id, r))
+                    && (info.unpinned || !hosting::allowed(cx, &info.countries))
+                {
+                    problems.push(format!("region {} is outside {}", info.code, hosting::geography_name(cx)));
+                }
+            }
+            (None, _) => {}
+        }
+        if problems.is_empty() && (b.vendor.is_none() || b.region.is_none()) {
+            severity = if cx.fail_on_unresolved { Severity::Error } else { Severity::Warning };
+            problems.push(format!("where the state is stored is unresolved: {}", b.unresolved.join("; ")));
+        }
+        if problems.is_empty() {
+            return;
+        }
+        let mut related: Vec<Related> = b.causes.iter().map(|s| Related { span: *s, note: "decides where the state is stored".into() }).collect();
+        related.push(Related {
+            span: holder.span,
+            note: format!("{} holds {level} data", holder.address),
+        });
+        out.push(Finding {
+            rule: META.id,
+            severity,
+            root: b.root.clone(),
+            address: None,
+            span: b.span,
+            related,
+            message: format!("the {} backend stores the state of a root holding {level} data: {}", b.kind, problems.join("; ")),
+            help: Some(format!("the state holds every attribute, secrets included: {}", hosting::alternatives(cx, Some("object-storage")))),
+            suppressed: None,
+        });
+    }
+}

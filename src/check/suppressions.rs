@@ -1,0 +1,102 @@
+//! Applies `# souverain:ignore` comments: a valid one on a resource block (or on an
+//! enclosing module call) silences that rule's findings for it. Every problem with a
+//! comment — and every comment that silences nothing — is a SOV009 finding.
+
+use super::rules::{self, SUPPRESSION};
+use super::{Context, Finding, Severity};
+use crate::parse::{Syntax, Workspace};
+use crate::resolve::ResourceRecord;
+use crate::source::Span;
+use crate::suppress::{Suppression, block_suppressions};
+use std::collections::HashMap;
+
+struct Comment {
+    suppression: Suppression,
+    root: String,
+    used: bool,
+}
+
+pub fn apply(cx: &Context<'_>, ws: &Workspace, resources: &[ResourceRecord], findings: &mut Vec<Finding>) {
+    // Every comment attached to a resource block or a module call block, once.
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut by_block: HashMap<Span, Vec<usize>> = HashMap::new();
+    for record in resources {
+        for block in std::iter::once(record.block).chain(record.calls.iter().copied()) {
+            if by_block.contains_key(&block) {
+                continue;
+            }
+            let file = ws.sources.get(block.file);
+            let json = Syntax::of(&file.display) == Syntax::Json;
+            let found = block_suppressions(block.file, &file.text, block, json);
+            let ids = found
+                .into_iter()
+                .map(|suppression| {
+                    comments.push(Comment { suppression, root: record.root.clone(), used: false });
+                    comments.len() - 1
+                })
+                .collect();
+            by_block.insert(block, ids);
+        }
+    }
+    let records: HashMap<(&str, &str), &ResourceRecord> = resources.iter().map(|r| ((r.root.as_str(), r.address.as_str()), r)).collect();
+    for finding in findings.iter_mut() {
+        let Some(record) = finding.address.as_deref().and_then(|a| records.get(&(finding.root.as_str(), a))) else {
+            continue;
+        };
+        let blocks = std::iter::once(record.block).chain(record.calls.iter().copied());
+        for id in blocks.flat_map(|b| by_block.get(&b).into_iter().flatten().copied()) {
+            let comment = &mut comments[id];
+            if !comment.suppression.rules.iter().any(|r| r.eq_ignore_ascii_case(finding.rule)) {
+                continue;
+            }
+            comment.used = true;
+            if problem(cx, &comment.suppression).is_none() && !is_pinned(cx, finding.rule) {
+                finding.suppressed = comment.suppression.reason.clone();
+                break;
+            }
+        }
+    }
+    for comment in &comments {
+        let s = &comment.suppression;
+        let message = match problem(cx, s) {
+            Some(p) => p,
+            None => match s.rules.iter().find(|r| is_pinned(cx, r)) {
+                Some(r) => format!("{r} cannot be suppressed: the configuration makes it non-suppressible"),
+                None if !comment.used => format!("unused suppression of {}: no such finding on this block", s.rules.join(", ")),
+                None => continue,
+            },
+        };
+        findings.push(Finding {
+            rule: SUPPRESSION.id,
+            severity: Severity::Warning,
+            root: comment.root.clone(),
+            address: None,
+            span: s.span,
+            related: Vec::new(),
+            message,
+            help: Some("write `# souverain:ignore SOV00x until=YYYY-MM-DD -- reason` on the line above the block".into()),
+            suppressed: None,
+        });
+    }
+}
+
+/// Why a comment cannot suppress anything, if it cannot.
+fn problem(cx: &Context<'_>, s: &Suppression) -> Option<String> {
+    if let Some(p) = &s.problem {
+        return Some(format!("malformed suppression: {p}"));
+    }
+    if let Some(unknown) = s.rules.iter().find(|r| rules::meta(r).is_none()) {
+        return Some(format!("suppression names unknown rule {unknown}"));
+    }
+    if s.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Some(format!("suppression of {} has no reason (write `-- why`)", s.rules.join(", ")));
+    }
+    match &s.until {
+        Some(until) if until.as_str() < cx.today => Some(format!("suppression of {} expired on {until}", s.rules.join(", "))),
+        _ => None,
+    }
+}
+
+fn is_pinned(cx: &Context<'_>, rule: &str) -> bool {
+    cx.settings.non_suppressible.iter().any(|r| r.eq_ignore_ascii_case(rule))
+}
