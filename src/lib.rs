@@ -3,7 +3,8 @@
 //!
 //! Pipeline, one module per stage: [`discover`] → [`parse`] → [`config`] →
 //! [`evaluate`] → [`resolve`] → [`report`]. [`catalog`] holds the knowledge (vendors,
-//! providers, endpoints) loaded from `policies/`.
+//! providers, endpoints) loaded from `policies/`. [`settings`] reads the organisation's
+//! `.souverain.hcl`; [`suppress`] finds the comments that silence a rule on one block.
 
 pub mod catalog;
 pub mod config;
@@ -14,5 +15,7 @@ pub mod level;
 pub mod parse;
 pub mod report;
 pub mod resolve;
+pub mod settings;
 pub mod source;
+pub mod suppress;
 pub mod syntax;

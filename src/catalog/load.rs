@@ -53,15 +53,30 @@ impl<T> Located<T> {
 
 /// Reads `vendor` and `endpoint` blocks; `origin` names the text in errors.
 pub fn parse_overlay(text: &str, origin: &str) -> Result<CatalogOverlay, CatalogError> {
-    let file = File::parse(text, origin)?;
+    let (file, body) = File::parse(text, origin)?;
     let mut overlay = CatalogOverlay::default();
-    for block in file.blocks(&["vendor", "endpoint"])? {
-        match block.ident.as_str() {
-            "vendor" => overlay.vendors.push(file.vendor(block)?),
-            _ => overlay.endpoints.push(file.overlay_endpoint(block)?),
-        }
+    for block in file.blocks(&body, &["vendor", "endpoint"])? {
+        overlay.push_block(&file, block)?;
     }
     Ok(overlay)
+}
+
+impl CatalogOverlay {
+    /// Adds one `vendor` or `endpoint` block of `file`. Public to the crate because
+    /// `.souverain.hcl` mixes these blocks with settings the settings module reads itself.
+    pub(crate) fn push_block(&mut self, file: &File, block: &Block) -> Result<(), CatalogError> {
+        match block.ident.as_str() {
+            "vendor" => self.vendors.push(file.vendor(block)?),
+            "endpoint" => self.endpoints.push(file.overlay_endpoint(block)?),
+            other => {
+                return Err(file.error(
+                    block.ident.span(),
+                    format!("unexpected block `{other}`: expected `vendor` or `endpoint`"),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Catalog {
@@ -74,8 +89,8 @@ impl Catalog {
         let mut providers: Vec<Located<ProviderEntry>> = Vec::new();
         let mut aliases = BTreeMap::new();
         for (origin, text) in texts {
-            let file = File::parse(text, origin)?;
-            for block in file.blocks(&["vendor", "provider"])? {
+            let (file, body) = File::parse(text, origin)?;
+            for block in file.blocks(&body, &["vendor", "provider"])? {
                 if block.ident.as_str() == "vendor" {
                     let vendor = file.vendor(block)?;
                     if vendors.contains_key(&vendor.value.id) {
@@ -213,32 +228,32 @@ enum MatchKind {
     Value,
 }
 
-/// One parsed policy text.
-struct File<'a> {
+/// One policy text and its name, to decode its blocks and locate errors in it (also used by
+/// the settings reader, so that `.souverain.hcl` errors read like policy errors).
+pub(crate) struct File<'a> {
     origin: &'a str,
     text: &'a str,
-    body: Body,
 }
 
 impl<'a> File<'a> {
-    fn parse(text: &'a str, origin: &'a str) -> Result<File<'a>, CatalogError> {
+    /// The text's name and its parsed body.
+    pub(crate) fn parse(text: &'a str, origin: &'a str) -> Result<(File<'a>, Body), CatalogError> {
         let body = hcl_edit::parser::parse_body(text).map_err(|e| CatalogError {
             origin: origin.to_string(),
             position: Some(line_col(text, e.location().offset())),
             message: e.message().trim().to_string(),
         })?;
-        Ok(File { origin, text, body })
+        Ok((File { origin, text }, body))
     }
 
-    /// The top-level blocks, all of which must be one of `allowed`.
-    fn blocks(&self, allowed: &[&str]) -> Result<Vec<&Block>, CatalogError> {
+    /// The top-level blocks of `body`, all of which must be one of `allowed`.
+    fn blocks<'b>(&self, body: &'b Body, allowed: &[&str]) -> Result<Vec<&'b Block>, CatalogError> {
         let expected = allowed
             .iter()
             .map(|a| format!("`{a}`"))
             .collect::<Vec<_>>()
             .join(" or ");
-        self.body
-            .iter()
+        body.iter()
             .map(|structure| match structure {
                 Structure::Block(block) if allowed.contains(&block.ident.as_str()) => Ok(block),
                 Structure::Block(block) => Err(self.error(
@@ -349,7 +364,7 @@ impl<'a> File<'a> {
     }
 
     /// The single label of a `vendor`/`provider` block.
-    fn label(&self, block: &Block) -> Result<String, CatalogError> {
+    pub(crate) fn label(&self, block: &Block) -> Result<String, CatalogError> {
         match block.labels.as_slice() {
             [label] => Ok(match label {
                 BlockLabel::String(s) => s.value().clone(),
@@ -389,7 +404,7 @@ impl<'a> File<'a> {
         }
     }
 
-    fn error(&self, span: Option<Range<usize>>, message: String) -> CatalogError {
+    pub(crate) fn error(&self, span: Option<Range<usize>>, message: String) -> CatalogError {
         CatalogError {
             origin: self.origin.to_string(),
             position: Some(line_col(self.text, span.unwrap_or(0..0).start)),
@@ -424,7 +439,7 @@ fn named_span(body: &Body, message: &str) -> Option<Range<usize>> {
         })
 }
 
-fn line_col(text: &str, offset: usize) -> LineCol {
+pub(crate) fn line_col(text: &str, offset: usize) -> LineCol {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -550,7 +565,7 @@ fn check_provider_source(source: &str) -> Result<(), String> {
 }
 
 /// ISO 3166 alpha-2 code, or `EU`.
-fn check_country(field: &str, code: &str) -> Result<(), String> {
+pub(crate) fn check_country(field: &str, code: &str) -> Result<(), String> {
     let valid = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
     valid.then_some(()).ok_or_else(|| {
         format!("{field} = \"{code}\": expected a two-letter upper-case country code")
@@ -562,6 +577,11 @@ fn check_source_date(source: &str, date: &str) -> Result<(), String> {
     if source.trim().is_empty() {
         return Err("source must not be empty".to_string());
     }
+    check_date(date).map_err(|e| format!("date = {e}"))
+}
+
+/// An ISO date, YYYY-MM-DD (`Err` holds the quoted date and what was expected).
+pub(crate) fn check_date(date: &str) -> Result<(), String> {
     let bytes = date.as_bytes();
     let digits = |range: Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
     let shaped = bytes.len() == 10
@@ -575,7 +595,7 @@ fn check_source_date(source: &str, date: &str) -> Result<(), String> {
         && matches!(date[8..10].parse::<u8>(), Ok(1..=31));
     in_range
         .then_some(())
-        .ok_or_else(|| format!("date = \"{date}\": expected an ISO date, YYYY-MM-DD"))
+        .ok_or_else(|| format!("\"{date}\": expected an ISO date, YYYY-MM-DD"))
 }
 
 /// A fact is confirmed unless its entry says otherwise (the embedded catalog marks every

@@ -22,6 +22,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 pub use load::{CatalogOverlay, parse_overlay};
+pub(crate) use load::{File as HclFile, check_country, check_date, line_col};
 pub use pattern::Pattern;
 
 /// The policy files compiled into the binary, in load order.
