@@ -240,6 +240,30 @@ vendor "clever-cloud" {
   confirmed             = false
 }
 
+vendor "cegedim" {
+  name                  = "Cegedim (cegedim.cloud)"
+  headquarters          = "FR"
+  jurisdiction          = "FR"
+  eu                    = true
+  extraterritorial_laws = []
+  note                  = "Listed for its SecNumCloud-qualified CegNumCloud Secured IaaS; no Terraform provider known. Head office and control are not in the domain reference."
+  source                = "https://cegedim.cloud/en/news/cegedim-cloud-awarded-secnumcloud-3-2-qualification/ ; [CAT-0913] ANSSI catalogue table"
+  date                  = "2026-09-13"
+  confirmed             = false
+}
+
+vendor "worldline" {
+  name                  = "Worldline"
+  headquarters          = "FR"
+  jurisdiction          = "FR"
+  eu                    = true
+  extraterritorial_laws = []
+  note                  = "Listed for its SecNumCloud-qualified Cloud Services - Secured IaaS; no Terraform provider known. Head office and control are not in the domain reference."
+  source                = "[CAT-0926] sovereign-cost dataset quoting the ANSSI catalogue of 2026-09-15"
+  date                  = "2026-09-26"
+  confirmed             = false
+}
+
 # --- Other EU ----------------------------------------------------------------------
 
 vendor "hetzner" {

@@ -5,11 +5,16 @@
 //! to an `hcl::Body` and deserialized on its own, so an error can point at the block, or
 //! at the attribute the serde message names.
 
+use super::data_type::{self, DataType, DataTypes, Replication};
+use super::doctrine::{self, Doctrine, EuCountries, LevelPolicy, Vocabulary, parse_date};
 use super::pattern::Pattern;
+use super::qualification::{self, Qualification};
+use super::regions::{self, RawRegionSet, RegionEntry, RegionPair, Regions};
 use super::{
     AttrPath, Catalog, CatalogError, EndpointRule, Hosting, LocationCase, Matcher, ProviderEntry,
     TagFormat, Vendor, ZoneToRegion,
 };
+use crate::level::Level;
 use crate::source::LineCol;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use hcl_edit::Span as _;
@@ -79,54 +84,109 @@ impl CatalogOverlay {
     }
 }
 
+/// Every block a complete policy set may contain.
+const POLICY_BLOCKS: [&str; 10] = [
+    "vendor",
+    "provider",
+    "regions",
+    "region_pairs",
+    "qualification",
+    "data_types",
+    "replication",
+    "doctrine",
+    "level",
+    "vocabulary",
+];
+
+/// Entries gathered from every file, checked against each other once all are read (a
+/// qualification may name a vendor declared in a later file).
+#[derive(Default)]
+struct Gathered {
+    vendors: BTreeMap<String, Located<Vendor>>,
+    providers: Vec<Located<ProviderEntry>>,
+    aliases: BTreeMap<String, String>,
+    regions: Vec<Located<RegionEntry>>,
+    pairs: Vec<Located<RegionPair>>,
+    qualifications: Vec<Located<Qualification>>,
+    data_types: Vec<Located<DataType>>,
+    replications: Vec<Located<(String, Replication)>>,
+    eu: Vec<Located<EuCountries>>,
+    levels: Vec<Located<LevelPolicy>>,
+    vocabularies: Vec<Located<Vocabulary>>,
+}
+
 impl Catalog {
     /// Builds a catalog from complete policy texts (`(origin, text)`), checking that
     /// ids are unique and that every vendor reference resolves.
     pub(super) fn from_texts<'a>(
         texts: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Catalog, CatalogError> {
-        let mut vendors = BTreeMap::new();
-        let mut providers: Vec<Located<ProviderEntry>> = Vec::new();
-        let mut aliases = BTreeMap::new();
+        let mut all = Gathered::default();
+        let mut last_origin = String::new();
         for (origin, text) in texts {
             let (file, body) = File::parse(text, origin)?;
-            for block in file.blocks(&body, &["vendor", "provider"])? {
-                if block.ident.as_str() == "vendor" {
-                    let vendor = file.vendor(block)?;
-                    if vendors.contains_key(&vendor.value.id) {
-                        return Err(vendor.error(format!("duplicate vendor `{}`", vendor.value.id)));
-                    }
-                    vendors.insert(vendor.value.id.clone(), vendor);
-                } else {
-                    let (provider, provider_aliases) = file.provider(block)?;
-                    let taken = |address: &String| {
-                        aliases.contains_key(address)
-                            || providers.iter().any(|p| &p.value.source == address)
-                    };
-                    let addresses =
-                        std::iter::once(&provider.value.source).chain(&provider_aliases);
-                    for address in addresses.clone() {
-                        if taken(address)
-                            || provider_aliases.iter().filter(|a| *a == address).count() > 1
-                        {
-                            return Err(provider.error(format!("duplicate provider `{address}`")));
-                        }
-                    }
-                    for alias in provider_aliases {
-                        aliases.insert(alias, provider.value.source.clone());
-                    }
-                    providers.push(provider);
-                }
+            last_origin = origin.to_string();
+            for block in file.blocks(&body, &POLICY_BLOCKS)? {
+                all.add(&file, block)?;
             }
         }
-        for provider in &providers {
+        all.build(&last_origin)
+    }
+}
+
+impl Gathered {
+    fn add(&mut self, file: &File<'_>, block: &Block) -> Result<(), CatalogError> {
+        match block.ident.as_str() {
+            "vendor" => {
+                let vendor = file.vendor(block)?;
+                if self.vendors.contains_key(&vendor.value.id) {
+                    return Err(vendor.error(format!("duplicate vendor `{}`", vendor.value.id)));
+                }
+                self.vendors.insert(vendor.value.id.clone(), vendor);
+            }
+            "provider" => {
+                let (provider, provider_aliases) = file.provider(block)?;
+                let taken = |address: &String| {
+                    self.aliases.contains_key(address)
+                        || self.providers.iter().any(|p| &p.value.source == address)
+                };
+                let addresses = std::iter::once(&provider.value.source).chain(&provider_aliases);
+                for address in addresses.clone() {
+                    if taken(address)
+                        || provider_aliases.iter().filter(|a| *a == address).count() > 1
+                    {
+                        return Err(provider.error(format!("duplicate provider `{address}`")));
+                    }
+                }
+                for alias in provider_aliases {
+                    self.aliases.insert(alias, provider.value.source.clone());
+                }
+                self.providers.push(provider);
+            }
+            "regions" => self.regions.extend(file.region_set(block)?),
+            "region_pairs" => self.pairs.extend(file.region_pairs(block)?),
+            "qualification" => self.qualifications.push(file.qualification(block)?),
+            "data_types" => self.data_types.extend(file.data_types(block)?),
+            "replication" => self.replications.push(file.replication(block)?),
+            "doctrine" => self.eu.push(file.doctrine(block)?),
+            "level" => self.levels.push(file.level(block)?),
+            _ => self.vocabularies.push(file.vocabulary(block)?),
+        }
+        Ok(())
+    }
+
+    /// `origin` names the policy set in errors about a missing block.
+    fn build(self, origin: &str) -> Result<Catalog, CatalogError> {
+        let known = |id: &str| self.vendors.contains_key(id);
+        let unknown = |id: &str| format!("unknown vendor `{id}`");
+        for provider in &self.providers {
             let entry = &provider.value;
             let referenced = entry
                 .vendor
                 .iter()
                 .chain(entry.endpoints.iter().map(|e| &e.vendor));
             for id in referenced {
-                if !vendors.contains_key(id) {
+                if !known(id) {
                     return Err(provider.error(format!(
                         "provider `{}` refers to unknown vendor `{id}`",
                         entry.source
@@ -134,14 +194,99 @@ impl Catalog {
                 }
             }
         }
+        let mut regions = Regions::default();
+        for entry in self.regions {
+            if !known(&entry.value.vendor) {
+                return Err(entry.error(unknown(&entry.value.vendor)));
+            }
+            let error = |message| entry.error(message);
+            regions.insert(entry.value.clone()).map_err(error)?;
+        }
+        for pair in self.pairs {
+            if !known(&pair.value.vendor) {
+                return Err(pair.error(unknown(&pair.value.vendor)));
+            }
+            let error = |message| pair.error(message);
+            regions.insert_pair(pair.value.clone()).map_err(error)?;
+        }
+        let mut qualifications: Vec<Qualification> = Vec::new();
+        for qualification in self.qualifications {
+            let q = &qualification.value;
+            if !known(&q.vendor) {
+                return Err(qualification.error(unknown(&q.vendor)));
+            }
+            if qualifications.iter().any(|other| other.id == q.id) {
+                return Err(qualification.error(format!("duplicate qualification `{}`", q.id)));
+            }
+            qualifications.push(qualification.value);
+        }
+        let mut data_types = DataTypes::default();
+        for data_type in self.data_types {
+            let error = |message| data_type.error(message);
+            data_types.insert(data_type.value.clone()).map_err(error)?;
+        }
+        for rule in self.replications {
+            let (resource_type, replication) = &rule.value;
+            if let Some(id) = replication.except_vendors.iter().find(|id| !known(id)) {
+                return Err(rule.error(unknown(id)));
+            }
+            data_types
+                .add_replication(resource_type, replication.clone())
+                .map_err(|message| rule.error(message))?;
+        }
+        let missing = |what: &str| CatalogError {
+            origin: origin.to_string(),
+            position: None,
+            message: format!("no `{what}` block in the policy set: copy policies/doctrine.hcl"),
+        };
+        let eu = single(self.eu, "doctrine")?.ok_or_else(|| missing("doctrine"))?;
+        let vocabulary =
+            single(self.vocabularies, "vocabulary")?.ok_or_else(|| missing("vocabulary"))?;
+        let mut levels: Vec<LevelPolicy> = Vec::new();
+        for level in self.levels {
+            if levels.iter().any(|l| l.level == level.value.level) {
+                return Err(level.error(format!("duplicate level `{}`", level.value.level)));
+            }
+            levels.push(level.value);
+        }
+        levels.sort_by_key(|l| l.level);
+        if let Some(absent) = [Level::Public, Level::Internal, Level::Sensitive]
+            .into_iter()
+            .find(|level| !levels.iter().any(|l| l.level == *level))
+        {
+            return Err(missing(&format!("level \"{absent}\"")));
+        }
         Ok(Catalog {
-            vendors: vendors.into_iter().map(|(id, v)| (id, v.value)).collect(),
-            providers: providers
+            vendors: self
+                .vendors
+                .into_iter()
+                .map(|(id, v)| (id, v.value))
+                .collect(),
+            providers: self
+                .providers
                 .into_iter()
                 .map(|p| (p.value.source.clone(), p.value))
                 .collect(),
-            aliases,
+            aliases: self.aliases,
+            regions,
+            qualifications,
+            data_types,
+            doctrine: Doctrine {
+                eu,
+                levels,
+                vocabulary,
+            },
         })
+    }
+}
+
+/// The value of a block that must appear at most once in the whole policy set.
+fn single<T>(entries: Vec<Located<T>>, what: &str) -> Result<Option<T>, CatalogError> {
+    let mut entries = entries.into_iter();
+    let first = entries.next();
+    match entries.next() {
+        Some(second) => Err(second.error(format!("a second `{what}` block: only one is allowed"))),
+        None => Ok(first.map(|f| f.value)),
     }
 }
 
@@ -275,7 +420,7 @@ impl<'a> File<'a> {
     }
 
     fn vendor(&self, block: &Block) -> Result<Located<Vendor>, CatalogError> {
-        let id = self.label(block)?;
+        let [id] = self.labels(block, "its id")?;
         let raw: RawVendor = self.decode(block, &block.body)?;
         let check = |result: Result<(), String>| self.in_block(block, result);
         check(check_id(&id))?;
@@ -305,7 +450,7 @@ impl<'a> File<'a> {
         &self,
         block: &Block,
     ) -> Result<(Located<ProviderEntry>, Vec<String>), CatalogError> {
-        let source = self.label(block)?;
+        let [source] = self.labels(block, "its source address")?;
         self.in_block(block, check_provider_source(&source))?;
         let mut fields = Body::new();
         let mut endpoints = Vec::new();
@@ -351,6 +496,149 @@ impl<'a> File<'a> {
         };
         let rule = self.endpoint(block, &body)?;
         Ok(self.locate(block, OverlayEndpoint { provider, rule }))
+    }
+
+    /// A `regions "VENDOR"` block: its attributes cite the source of every nested
+    /// `region "CODE"` and `multi_region "CODE"` entry.
+    fn region_set(&self, block: &Block) -> Result<Vec<Located<RegionEntry>>, CatalogError> {
+        let [vendor] = self.labels(block, "the vendor id")?;
+        let (set, nested): (RawRegionSet, _) = self.split(block, &["region", "multi_region"])?;
+        nested
+            .into_iter()
+            .map(|entry| {
+                let [code] = self.labels(entry, "the region code")?;
+                let result = if entry.ident.as_str() == "region" {
+                    let raw = self.decode(entry, &entry.body)?;
+                    regions::region(&vendor, &code, &set, raw)
+                } else {
+                    let raw = self.decode(entry, &entry.body)?;
+                    regions::multi_region(&vendor, &code, &set, raw)
+                };
+                Ok(self.locate(entry, self.in_block(entry, result)?))
+            })
+            .collect()
+    }
+
+    /// A `region_pairs "VENDOR"` block of `pair "A" "B" {}` entries.
+    fn region_pairs(&self, block: &Block) -> Result<Vec<Located<RegionPair>>, CatalogError> {
+        let [vendor] = self.labels(block, "the vendor id")?;
+        let (set, nested): (RawRegionSet, _) = self.split(block, &["pair"])?;
+        nested
+            .into_iter()
+            .map(|entry| {
+                let regions = self.labels(entry, "the two paired regions")?;
+                if !entry.body.is_empty() {
+                    return Err(self.error(
+                        entry.ident.span(),
+                        "`pair` takes an empty body: `pair \"a\" \"b\" {}`".to_string(),
+                    ));
+                }
+                let pair = self.in_block(entry, regions::pair(&vendor, regions, &set))?;
+                Ok(self.locate(entry, pair))
+            })
+            .collect()
+    }
+
+    fn qualification(&self, block: &Block) -> Result<Located<Qualification>, CatalogError> {
+        let [id] = self.labels(block, "its id")?;
+        self.in_block(block, check_id(&id))?;
+        let raw = self.decode(block, &block.body)?;
+        let qualification = self.in_block(block, qualification::qualification(id, raw))?;
+        Ok(self.locate(block, qualification))
+    }
+
+    fn data_types(&self, block: &Block) -> Result<Vec<Located<DataType>>, CatalogError> {
+        let [category] = self.labels(block, "the data category")?;
+        let raw = self.decode(block, &block.body)?;
+        let types = self.in_block(block, data_type::data_types(&category, raw))?;
+        Ok(types.into_iter().map(|t| self.locate(block, t)).collect())
+    }
+
+    fn replication(&self, block: &Block) -> Result<Located<(String, Replication)>, CatalogError> {
+        let [resource_type] = self.labels(block, "the resource type")?;
+        let raw = self.decode(block, &block.body)?;
+        let rule = self.in_block(block, data_type::replication(raw))?;
+        Ok(self.locate(block, (resource_type, rule)))
+    }
+
+    fn doctrine(&self, block: &Block) -> Result<Located<EuCountries>, CatalogError> {
+        let [] = self.labels(block, "none")?;
+        let raw = self.decode(block, &block.body)?;
+        let eu = self.in_block(block, doctrine::eu_countries(raw))?;
+        Ok(self.locate(block, eu))
+    }
+
+    fn level(&self, block: &Block) -> Result<Located<LevelPolicy>, CatalogError> {
+        let [level] = self.labels(block, "the level")?;
+        let raw = self.decode(block, &block.body)?;
+        let policy = self.in_block(block, doctrine::level_policy(&level, raw))?;
+        Ok(self.locate(block, policy))
+    }
+
+    fn vocabulary(&self, block: &Block) -> Result<Located<Vocabulary>, CatalogError> {
+        let [] = self.labels(block, "none")?;
+        let raw = self.decode(block, &block.body)?;
+        let vocabulary = self.in_block(block, doctrine::vocabulary(raw))?;
+        Ok(self.locate(block, vocabulary))
+    }
+
+    /// Decodes the attributes of `block` and returns its nested blocks, which must be
+    /// named in `nested`.
+    fn split<'b, T: DeserializeOwned>(
+        &self,
+        block: &'b Block,
+        nested: &[&str],
+    ) -> Result<(T, Vec<&'b Block>), CatalogError> {
+        let mut fields = Body::new();
+        let mut blocks = Vec::new();
+        for structure in block.body.iter() {
+            match structure {
+                Structure::Block(inner) if nested.contains(&inner.ident.as_str()) => {
+                    blocks.push(inner);
+                }
+                Structure::Block(inner) => {
+                    let expected: Vec<String> = nested.iter().map(|n| format!("`{n}`")).collect();
+                    return Err(self.error(
+                        inner.ident.span(),
+                        format!(
+                            "{}: unexpected block `{}`: expected {}",
+                            describe(block),
+                            inner.ident.as_str(),
+                            expected.join(" or ")
+                        ),
+                    ));
+                }
+                attribute => fields.push(attribute.clone()),
+            }
+        }
+        Ok((self.decode(block, &fields)?, blocks))
+    }
+
+    /// The `N` labels of a block; `meaning` says what they are in the error.
+    fn labels<const N: usize>(
+        &self,
+        block: &Block,
+        meaning: &str,
+    ) -> Result<[String; N], CatalogError> {
+        let labels: Vec<String> = block
+            .labels
+            .iter()
+            .map(|label| match label {
+                BlockLabel::String(s) => s.value().clone(),
+                BlockLabel::Ident(i) => i.as_str().to_string(),
+            })
+            .collect();
+        labels.try_into().map_err(|_| {
+            let count = match N {
+                0 => "no label".to_string(),
+                1 => format!("exactly one label, {meaning}"),
+                n => format!("{n} labels, {meaning}"),
+            };
+            self.error(
+                block.ident.span(),
+                format!("`{}` takes {count}", block.ident.as_str()),
+            )
+        })
     }
 
     /// An `endpoint` block whose fields are `body` (the block's own body, or a copy
@@ -532,7 +820,7 @@ fn endpoint_rule(raw: RawEndpoint) -> Result<EndpointRule, String> {
     })
 }
 
-fn glob_set(field: &str, patterns: &[String]) -> Result<GlobSet, String> {
+pub(super) fn glob_set(field: &str, patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
         builder.add(Glob::new(pattern).map_err(|e| format!("{field}: {e}"))?);
@@ -547,7 +835,7 @@ fn check_id(id: &str) -> Result<(), String> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     valid
         .then_some(())
-        .ok_or_else(|| format!("invalid vendor id `{id}`: use lower-case letters, digits and `-`"))
+        .ok_or_else(|| format!("invalid id `{id}`: use lower-case letters, digits and `-`"))
 }
 
 fn check_provider_source(source: &str) -> Result<(), String> {
@@ -573,33 +861,23 @@ pub(crate) fn check_country(field: &str, code: &str) -> Result<(), String> {
 }
 
 /// Every fact must say where it comes from and when, so it can be re-checked.
-fn check_source_date(source: &str, date: &str) -> Result<(), String> {
+pub(super) fn check_source_date(source: &str, date: &str) -> Result<(), String> {
     if source.trim().is_empty() {
         return Err("source must not be empty".to_string());
     }
     check_date(date).map_err(|e| format!("date = {e}"))
 }
 
-/// An ISO date, YYYY-MM-DD (`Err` holds the quoted date and what was expected).
+/// An ISO date, YYYY-MM-DD, on the real calendar (`Err` holds the quoted date and what
+/// was expected).
 pub(crate) fn check_date(date: &str) -> Result<(), String> {
-    let bytes = date.as_bytes();
-    let digits = |range: Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    let shaped = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10);
-    let in_range = shaped
-        && matches!(date[5..7].parse::<u8>(), Ok(1..=12))
-        && matches!(date[8..10].parse::<u8>(), Ok(1..=31));
-    in_range
-        .then_some(())
+    parse_date(date)
+        .map(|_| ())
         .ok_or_else(|| format!("\"{date}\": expected an ISO date, YYYY-MM-DD"))
 }
 
 /// A fact is confirmed unless its entry says otherwise (the embedded catalog marks every
 /// unconfirmed fact; a user's own declarations are taken as confirmed).
-fn confirmed_by_default() -> bool {
+pub(super) fn confirmed_by_default() -> bool {
     true
 }

@@ -1,4 +1,5 @@
-//! The knowledge souverain relies on, as data: `policies/*.hcl`.
+//! The knowledge souverain relies on, as data: `policies/*.hcl` (vendors, providers,
+//! regions, qualifications, data types, and the doctrine's levels and vocabulary).
 //!
 //! Facts about clouds change (qualifications expire, providers add regions, vendors change
 //! hands), so they live in HCL files that carry a source and a date for every entry,
@@ -7,12 +8,21 @@
 //! (`.souverain.hcl`, [`parse_overlay`] + [`Catalog::extend`]). `policies/README.md`
 //! documents the schema.
 
+mod data_type;
+mod doctrine;
+#[cfg(test)]
+mod doctrine_tests;
 mod load;
 mod pattern;
+mod qualification;
+mod regions;
 #[cfg(test)]
 mod tests;
 
+use crate::level::Level;
 use crate::source::LineCol;
+use data_type::DataTypes;
+use doctrine::Doctrine;
 use globset::GlobSet;
 use pattern::host_of;
 use serde::Deserialize;
@@ -21,12 +31,16 @@ use std::fmt;
 use std::path::Path;
 use std::sync::LazyLock;
 
+pub use data_type::{CATEGORIES, DataType, DestinationKind, Replication};
+pub use doctrine::{EuCountries, LevelPolicy, Vocabulary, days_between};
 pub use load::{CatalogOverlay, parse_overlay};
 pub(crate) use load::{File as HclFile, check_country, check_date, line_col};
 pub use pattern::Pattern;
+pub use qualification::{Alternative, Qualification};
+pub use regions::{RegionInfo, RegionPair};
 
 /// The policy files compiled into the binary, in load order.
-const EMBEDDED_FILES: [(&str, &str); 2] = [
+const EMBEDDED_FILES: [(&str, &str); 6] = [
     (
         "policies/vendors.hcl",
         include_str!("../../policies/vendors.hcl"),
@@ -34,6 +48,22 @@ const EMBEDDED_FILES: [(&str, &str); 2] = [
     (
         "policies/providers.hcl",
         include_str!("../../policies/providers.hcl"),
+    ),
+    (
+        "policies/regions.hcl",
+        include_str!("../../policies/regions.hcl"),
+    ),
+    (
+        "policies/qualifications.hcl",
+        include_str!("../../policies/qualifications.hcl"),
+    ),
+    (
+        "policies/data_types.hcl",
+        include_str!("../../policies/data_types.hcl"),
+    ),
+    (
+        "policies/doctrine.hcl",
+        include_str!("../../policies/doctrine.hcl"),
     ),
 ];
 
@@ -44,7 +74,8 @@ static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
     )
 });
 
-/// Vendors by id and provider entries by source address.
+/// Vendors by id, provider entries by source address, and what the doctrine checks
+/// against: regions, qualifications, data types, levels and the tag vocabulary.
 #[derive(Clone, Debug)]
 pub struct Catalog {
     vendors: BTreeMap<String, Vendor>,
@@ -52,6 +83,11 @@ pub struct Catalog {
     /// Other addresses of the same provider (`hashicorp/google-beta` → `hashicorp/google`,
     /// legacy `hashicorp/openstack`): one entry, so overlay rules reach every address.
     aliases: BTreeMap<String, String>,
+    regions: regions::Regions,
+    /// In file order, which is the order alternatives are suggested in.
+    qualifications: Vec<Qualification>,
+    data_types: DataTypes,
+    doctrine: Doctrine,
 }
 
 impl Catalog {
@@ -164,6 +200,128 @@ impl Catalog {
 
     pub fn providers(&self) -> impl Iterator<Item = &ProviderEntry> {
         self.providers.values()
+    }
+
+    /// Where a region code of a vendor is: `None` when the catalog does not know it.
+    /// Case is ignored; an exact code wins over a family pattern (`GRA*`), and the most
+    /// specific family over the others. Zones are expected already mapped to their region
+    /// ([`ProviderEntry::region_of_zone`]).
+    pub fn region(&self, vendor: &str, code: &str) -> Option<RegionInfo> {
+        self.regions
+            .lookup(vendor, code)
+            .map(|entry| entry.info(|c| self.is_eu_country(c)))
+    }
+
+    /// Every region entry of the catalog with its vendor, for listings and checks.
+    pub fn regions(&self) -> impl Iterator<Item = (&str, RegionInfo)> {
+        self.regions
+            .entries()
+            .map(|entry| (entry.vendor.as_str(), entry.info(|c| self.is_eu_country(c))))
+    }
+
+    /// The region that geo-redundant copies of `code` go to (Azure region pairs).
+    pub fn paired_region(&self, vendor: &str, code: &str) -> Option<&str> {
+        self.regions.paired(vendor, code)
+    }
+
+    pub fn region_pairs(&self) -> &[RegionPair] {
+        self.regions.pairs()
+    }
+
+    /// An EU member state, or `EU` ("somewhere in the EU"); case is ignored.
+    pub fn is_eu_country(&self, country: &str) -> bool {
+        self.doctrine.eu.contains(country)
+    }
+
+    pub fn eu_countries(&self) -> &EuCountries {
+        &self.doctrine.eu
+    }
+
+    pub fn qualifications(&self) -> &[Qualification] {
+        &self.qualifications
+    }
+
+    /// Qualifications of `vendor` covering `region` (`None`: region unknown → only offers
+    /// valid in all regions) and this resource type and category (`None`: not a catalogued
+    /// data type, so only the offer's resource types decide). Offers without a Terraform
+    /// signal never match. Validity dates are left to the caller, who knows the date.
+    pub fn qualifications_for(
+        &self,
+        vendor: &str,
+        region: Option<&str>,
+        resource_type: &str,
+        category: Option<&str>,
+    ) -> Vec<&Qualification> {
+        self.qualifications
+            .iter()
+            .filter(|q| {
+                q.vendor == vendor
+                    && q.terraform_signal
+                    && q.covers_region(region)
+                    && q.covers_type(resource_type)
+                    && q.covers_category(category)
+            })
+            .collect()
+    }
+
+    /// Confirmed qualified offers valid on `today` whose scope covers `category`, to
+    /// suggest in a finding's help. An offer limited to some resource types (S3NS) counts
+    /// only if one of them is a data type of that category.
+    pub fn alternatives(&self, category: &str, today: &str) -> Vec<Alternative> {
+        self.qualifications
+            .iter()
+            .filter(|q| q.confirmed && q.is_valid_on(today))
+            .filter(|q| q.covers_category(Some(category)))
+            .filter(|q| {
+                q.resource_types.is_empty()
+                    || self
+                        .data_types
+                        .iter()
+                        .any(|d| d.category == category && q.covers_type(&d.resource_type))
+            })
+            .map(|q| Alternative {
+                qualification: q.id.clone(),
+                vendor_name: self
+                    .vendor(&q.vendor)
+                    .map_or_else(|| q.vendor.clone(), |v| v.name.clone()),
+                offer: q.offer.clone(),
+                regions: q.regions.clone(),
+                valid_until: q.valid_until.clone(),
+            })
+            .collect()
+    }
+
+    /// The category and replication rules of a data-holding resource type; `None` for a
+    /// type that holds no data the doctrine cares about (a network, an IAM binding).
+    pub fn data_type(&self, resource_type: &str) -> Option<&DataType> {
+        self.data_types.get(resource_type)
+    }
+
+    pub fn data_types(&self) -> impl Iterator<Item = &DataType> {
+        self.data_types.iter()
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.doctrine.vocabulary
+    }
+
+    /// Adds classification keys and values from the user configuration (see
+    /// [`Vocabulary::extend`]).
+    pub fn extend_vocabulary(
+        &mut self,
+        keys: impl IntoIterator<Item = String>,
+        values: impl IntoIterator<Item = (String, Level)>,
+    ) {
+        self.doctrine.vocabulary.extend(keys, values);
+    }
+
+    /// The requirements of each level, least sensitive first.
+    pub fn levels(&self) -> &[LevelPolicy] {
+        &self.doctrine.levels
+    }
+
+    pub fn level(&self, level: Level) -> Option<&LevelPolicy> {
+        self.doctrine.levels.iter().find(|l| l.level == level)
     }
 }
 
