@@ -7,6 +7,8 @@
 //! `.souverain.hcl`; [`suppress`] finds the comments that silence a rule on one block.
 
 pub mod catalog;
+pub mod check;
+pub mod classify;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

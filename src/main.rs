@@ -6,11 +6,11 @@ use souverain::check::today::{is_iso_date, today};
 use souverain::check::{self, Severity};
 use souverain::classify;
 use souverain::diagnostic::{Diagnostic, Location, Severity as DiagnosticSeverity};
-use souverain::settings::{self, Settings};
 use souverain::discover::{self, Filters};
 use souverain::parse::Workspace;
 use souverain::report;
 use souverain::resolve::{self, Inputs, Limits};
+use souverain::settings::{self, Settings};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -201,7 +201,12 @@ fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
     let catalog = load_catalog(common.policies.as_deref(), &mut settings)?;
     let filters = Filters {
         include: common.include.clone(),
-        exclude: common.exclude.iter().chain(&settings.exclude).cloned().collect(),
+        exclude: common
+            .exclude
+            .iter()
+            .chain(&settings.exclude)
+            .cloned()
+            .collect(),
     };
     let (found, mut diagnostics) = discover::discover(paths, &filters);
     if let Some(bad) = diagnostics.iter().find(|d| d.code == "invalid-glob") {
@@ -216,7 +221,9 @@ fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
     for path in &common.var_files {
         match ws.load_var_file(path) {
             Some(file) => inputs.var_files.push(file),
-            None if !path.is_file() => return Err(format!("--var-file {}: no such file", path.display())),
+            None if !path.is_file() => {
+                return Err(format!("--var-file {}: no such file", path.display()));
+            }
             None => {}
         }
     }
@@ -243,18 +250,38 @@ fn inventory(args: InventoryArgs) -> ExitCode {
         Err(message) => return fatal(&message),
     };
     if !a.found_any && a.diagnostics.is_empty() {
-        a.diagnostics.push(Diagnostic::warning("no-configuration", "no Terraform or OpenTofu files found", Location::None));
+        a.diagnostics.push(Diagnostic::warning(
+            "no-configuration",
+            "no Terraform or OpenTofu files found",
+            Location::None,
+        ));
     }
     let written = write_stdout(|out| match args.format {
-        InventoryFormat::Table => report::inventory::write_table(out, &a.ws.sources, &a.inventory.resources),
-        InventoryFormat::Json => report::inventory::write_json(out, &a.ws.sources, &a.inventory.resources, &a.diagnostics),
-        InventoryFormat::Csv => report::inventory::write_csv(out, &a.ws.sources, &a.inventory.resources),
+        InventoryFormat::Table => {
+            report::inventory::write_table(out, &a.ws.sources, &a.inventory.resources)
+        }
+        InventoryFormat::Json => report::inventory::write_json(
+            out,
+            &a.ws.sources,
+            &a.inventory.resources,
+            &a.diagnostics,
+        ),
+        InventoryFormat::Csv => {
+            report::inventory::write_csv(out, &a.ws.sources, &a.inventory.resources)
+        }
     });
     if let Err(e) = written {
         return fatal(&format!("cannot write the report: {e}"));
     }
     print_diagnostics(&a, args.common.color);
-    if a.diagnostics.iter().any(|d| d.severity == DiagnosticSeverity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if a.diagnostics
+        .iter()
+        .any(|d| d.severity == DiagnosticSeverity::Error)
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn check(args: CheckArgs) -> ExitCode {
@@ -278,7 +305,10 @@ fn check(args: CheckArgs) -> ExitCode {
         fail_on_unresolved: args.fail_on_unresolved || a.settings.fail_on_unresolved,
     };
     let resources = &a.inventory.resources;
-    let classes: Vec<_> = resources.iter().map(|r| classify::classify(r, &a.catalog, &a.settings)).collect();
+    let classes: Vec<_> = resources
+        .iter()
+        .map(|r| classify::classify(r, &a.catalog, &a.settings))
+        .collect();
     let mut findings = check::check(&cx, &a.ws, resources, &classes, &a.inventory.backends);
     let min = args.min_severity.severity();
     findings.retain(|f| f.severity >= min);
@@ -291,7 +321,14 @@ fn check(args: CheckArgs) -> ExitCode {
     summary.count(&findings);
     let color = use_color(args.common.color);
     let written = write_stdout(|out| match args.format {
-        CheckFormat::Human => report::findings::write_human(out, &a.ws.sources, &findings, &summary, color, terminal_width()),
+        CheckFormat::Human => report::findings::write_human(
+            out,
+            &a.ws.sources,
+            &findings,
+            &summary,
+            color,
+            terminal_width(),
+        ),
         CheckFormat::Json => report::findings::write_json(out, &a.ws.sources, &findings, &summary),
     });
     if let Err(e) = written {
@@ -299,8 +336,14 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     print_diagnostics(&a, args.common.color);
     let threshold = args.fail_on.severity();
-    let failing = findings.iter().any(|f| f.suppressed.is_none() && f.severity >= threshold);
-    if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let failing = findings
+        .iter()
+        .any(|f| f.suppressed.is_none() && f.severity >= threshold);
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn explain(rule: &str) -> ExitCode {
@@ -308,7 +351,14 @@ fn explain(rule: &str) -> ExitCode {
         let ids: Vec<&str> = check::rules::RULES.iter().map(|r| r.meta().id).collect();
         return fatal(&format!("no rule {rule:?}; rules: {}", ids.join(", ")));
     };
-    println!("{} {} ({} by default)\n\n{}\n\n{}", meta.id, meta.name, meta.severity.as_str(), meta.summary, meta.doc);
+    println!(
+        "{} {} ({} by default)\n\n{}\n\n{}",
+        meta.id,
+        meta.name,
+        meta.severity.as_str(),
+        meta.summary,
+        meta.doc
+    );
     ExitCode::SUCCESS
 }
 
@@ -322,7 +372,14 @@ fn catalog(args: CatalogArgs) -> ExitCode {
     {
         return fatal(&format!("no vendor {id:?} in the catalog"));
     }
-    let written = write_stdout(|out| report::catalog::write(out, &catalog, args.vendor.as_deref(), matches!(args.format, InventoryFormat::Json)));
+    let written = write_stdout(|out| {
+        report::catalog::write(
+            out,
+            &catalog,
+            args.vendor.as_deref(),
+            matches!(args.format, InventoryFormat::Json),
+        )
+    });
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fatal(&format!("cannot write the report: {e}")),
@@ -338,12 +395,16 @@ fn load_settings(common: &CommonArgs, paths: &[PathBuf]) -> Result<Settings, Str
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     settings::parse_settings(&text, &path).map_err(|e| e.to_string())
 }
 
 /// The embedded catalog or `--policies DIR`, plus what the configuration adds.
-fn load_catalog(policies: Option<&std::path::Path>, settings: &mut Settings) -> Result<Catalog, String> {
+fn load_catalog(
+    policies: Option<&std::path::Path>,
+    settings: &mut Settings,
+) -> Result<Catalog, String> {
     let mut catalog = match policies {
         Some(dir) => Catalog::load_dir(dir).map_err(|e| e.to_string())?,
         None => Catalog::embedded(),
@@ -368,7 +429,10 @@ fn use_color(color: Color) -> bool {
 }
 
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
 }
 
 fn print_diagnostics(a: &Analysed, color: Color) {
@@ -377,7 +441,12 @@ fn print_diagnostics(a: &Analysed, color: Color) {
         Color::Never => false,
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let _ = report::diagnostics::write_human(&mut std::io::stderr().lock(), &a.ws.sources, &a.diagnostics, color);
+    let _ = report::diagnostics::write_human(
+        &mut std::io::stderr().lock(),
+        &a.ws.sources,
+        &a.diagnostics,
+        color,
+    );
 }
 
 fn fatal(message: &str) -> ExitCode {

@@ -444,7 +444,7 @@ fn alternatives_list_valid_qualified_offers() {
         .unwrap();
     assert_eq!(
         outscale.to_string(),
-        "3DS Outscale (Dassault Systèmes SE): cloudgouv-eu-west-1 (IaaS Cloud on Demand, until 2026-11-30)"
+        "3DS Outscale cloudgouv-eu-west-1 (IaaS Cloud on Demand, until 2026-11-30)"
     );
     // Secret Manager is not in S3NS's scope; Outscale has expired by 2027.
     let secrets: Vec<String> = catalog

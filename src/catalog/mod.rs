@@ -169,6 +169,65 @@ impl Catalog {
         Ok(())
     }
 
+    /// Declares a State internal cloud reached through OpenStack: a vendor accepted for
+    /// sensitive data, recognised by the host of the provider's `auth_url`.
+    pub fn add_internal_cloud(
+        &mut self,
+        id: &str,
+        name: &str,
+        auth_urls: &[String],
+        origin: &str,
+    ) -> Result<(), String> {
+        const OPENSTACK: &str = "terraform-provider-openstack/openstack";
+        let vendor = self
+            .vendors
+            .entry(id.to_string())
+            .or_insert_with(|| Vendor {
+                id: id.to_string(),
+                name: name.to_string(),
+                headquarters: "FR".into(),
+                jurisdiction: "FR".into(),
+                eu: true,
+                extraterritorial_laws: Vec::new(),
+                internal_cloud: true,
+                note: None,
+                source: origin.to_string(),
+                date: String::new(),
+                confirmed: true,
+            });
+        if !vendor.internal_cloud {
+            return Err(format!(
+                "internal_cloud \"{id}\": vendor {id} exists in the catalog and is not an internal cloud"
+            ));
+        }
+        let mut rules = Vec::new();
+        for url in auth_urls {
+            let host = host_of(url)
+                .ok_or_else(|| format!("internal_cloud \"{id}\": no host in {url:?}"))?;
+            rules.push(EndpointRule {
+                attribute: AttrPath {
+                    segments: vec!["auth_url".into()],
+                    is_zone: false,
+                },
+                matcher: Matcher::Host(pattern::Pattern::parse(&host)?),
+                vendor: id.to_string(),
+                resource_types: GlobSet::empty(),
+                source: origin.to_string(),
+                date: String::new(),
+                confirmed: true,
+            });
+        }
+        let source = self.canonical(OPENSTACK);
+        let provider = self
+            .providers
+            .get_mut(&source)
+            .ok_or("the catalog has no OpenStack provider")?;
+        for rule in rules.into_iter().rev() {
+            provider.endpoints.insert(0, rule);
+        }
+        Ok(())
+    }
+
     /// The entry for a provider source address. `source` is expected normalised
     /// (lower-case `namespace/type`); a `registry.terraform.io/` or
     /// `registry.opentofu.org/` prefix and upper case are tolerated since both registries

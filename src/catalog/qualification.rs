@@ -82,17 +82,23 @@ pub struct Alternative {
 }
 
 impl fmt::Display for Alternative {
-    /// `3DS Outscale (…): cloudgouv-eu-west-1 (IaaS Cloud on Demand, until 2026-11-30)`.
+    /// `3DS Outscale cloudgouv-eu-west-1 (IaaS Cloud on Demand, until 2026-11-30)`; the
+    /// vendor's legal details in parentheses are left to `souverain catalog`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let vendor = self
+            .vendor_name
+            .split(" (")
+            .next()
+            .unwrap_or(&self.vendor_name);
         let regions = if self.regions.is_empty() {
-            "all regions".to_string()
+            String::new()
         } else {
-            self.regions.join(", ")
+            format!(" {}", self.regions.join(", "))
         };
         write!(
             f,
-            "{}: {regions} ({}, until {})",
-            self.vendor_name, self.offer, self.valid_until
+            "{vendor}{regions} ({}, until {})",
+            self.offer, self.valid_until
         )
     }
 }

@@ -25,7 +25,13 @@ pub fn geography_name(cx: &Context<'_>) -> String {
 
 /// Qualifications of the vendor that cover this resource where it is: those valid today,
 /// and those that would cover it but have expired.
-pub fn qualifications<'c>(cx: &Context<'c>, vendor: &str, region: Option<&str>, kind: &str, category: Option<&str>) -> (Vec<&'c Qualification>, Vec<&'c Qualification>) {
+pub fn qualifications<'c>(
+    cx: &Context<'c>,
+    vendor: &str,
+    region: Option<&str>,
+    kind: &str,
+    category: Option<&str>,
+) -> (Vec<&'c Qualification>, Vec<&'c Qualification>) {
     cx.catalog
         .qualifications_for(vendor, region, kind, category)
         .into_iter()
@@ -35,17 +41,41 @@ pub fn qualifications<'c>(cx: &Context<'c>, vendor: &str, region: Option<&str>, 
 
 /// Whether the vendor holds any qualification at all.
 pub fn has_any_qualification(cx: &Context<'_>, vendor: &str) -> bool {
-    cx.catalog.qualifications().iter().any(|q| q.vendor == vendor)
+    cx.catalog
+        .qualifications()
+        .iter()
+        .any(|q| q.vendor == vendor)
 }
+
+/// Alternatives named in a finding's help.
+const MAX_ALTERNATIVES: usize = 4;
 
 /// "Compliant alternatives for block-storage: …", from the catalog's qualified offers.
 pub fn alternatives(cx: &Context<'_>, category: Option<&str>) -> String {
-    let offers = category.map(|c| cx.catalog.alternatives(c, cx.today)).unwrap_or_default();
+    let offers = category
+        .map(|c| cx.catalog.alternatives(c, cx.today))
+        .unwrap_or_default();
     let what = category.unwrap_or("this data");
-    let list: Vec<String> = offers.iter().map(ToString::to_string).collect();
+    // Offers with a Terraform signal (regions) first: they are where a tree can move to.
+    let mut list: Vec<String> = offers
+        .iter()
+        .filter(|o| !o.regions.is_empty())
+        .chain(offers.iter().filter(|o| o.regions.is_empty()))
+        .map(ToString::to_string)
+        .collect();
+    if list.len() > MAX_ALTERNATIVES {
+        let more = list.len() - MAX_ALTERNATIVES;
+        list.truncate(MAX_ALTERNATIVES);
+        list.push(format!("{more} more in `souverain catalog`"));
+    }
     if list.is_empty() {
-        format!("no SecNumCloud-qualified offer in the catalog covers {what}; use a State internal cloud (declare it in .souverain.hcl)")
+        format!(
+            "no SecNumCloud-qualified offer in the catalog covers {what}; use a State internal cloud (declare it in .souverain.hcl)"
+        )
     } else {
-        format!("SecNumCloud-qualified alternatives for {what}: {}; or a State internal cloud declared in .souverain.hcl", list.join("; "))
+        format!(
+            "SecNumCloud-qualified alternatives for {what}: {}; or a State internal cloud declared in .souverain.hcl",
+            list.join("; ")
+        )
     }
 }

@@ -15,6 +15,7 @@ use crate::resolve::{BackendRecord, ResourceRecord};
 use crate::settings::{RuleSeverity, Settings};
 use crate::source::Span;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -90,9 +91,18 @@ pub struct Context<'a> {
 pub struct Subject<'a> {
     pub record: &'a ResourceRecord,
     pub class: &'a Classification,
+    /// Every resource of the run by (root, address), for rules that follow references.
+    others: &'a HashMap<(&'a str, &'a str), &'a ResourceRecord>,
 }
 
 impl Subject<'_> {
+    /// Another resource of the same root.
+    pub fn other(&self, address: &str) -> Option<&ResourceRecord> {
+        self.others
+            .get(&(self.record.root.as_str(), address))
+            .copied()
+    }
+
     pub fn level(&self) -> Option<Level> {
         self.class.level
     }
@@ -109,7 +119,10 @@ impl Subject<'_> {
             })
             .collect();
         if let Some((Some(span), note)) = &self.class.because {
-            related.push(Related { span: *span, note: note.clone() });
+            related.push(Related {
+                span: *span,
+                note: note.clone(),
+            });
         }
         Finding {
             rule: rule.id,
@@ -153,17 +166,36 @@ fn configured(settings: &Settings, meta: &RuleMeta, severity: Severity) -> Optio
 }
 
 /// Runs every rule on every resource and root, then applies suppression comments.
-pub fn check(cx: &Context<'_>, ws: &Workspace, resources: &[ResourceRecord], classes: &[Classification], backends: &[BackendRecord]) -> Vec<Finding> {
+pub fn check(
+    cx: &Context<'_>,
+    ws: &Workspace,
+    resources: &[ResourceRecord],
+    classes: &[Classification],
+    backends: &[BackendRecord],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let others: HashMap<(&str, &str), &ResourceRecord> = resources
+        .iter()
+        .map(|r| ((r.root.as_str(), r.address.as_str()), r))
+        .collect();
     for (record, class) in resources.iter().zip(classes) {
-        let subject = Subject { record, class };
+        let subject = Subject {
+            record,
+            class,
+            others: &others,
+        };
         for rule in rules::RULES {
             rule.check_resource(cx, &subject, &mut findings);
         }
     }
     for backend in backends {
-        let in_root = resources.iter().zip(classes).filter(|(r, _)| r.root == backend.root);
-        let most = in_root.filter_map(|(r, c)| Some((c.level?, r))).max_by_key(|(level, _)| *level);
+        let in_root = resources
+            .iter()
+            .zip(classes)
+            .filter(|(r, _)| r.root == backend.root);
+        let most = in_root
+            .filter_map(|(r, c)| Some((c.level?, r)))
+            .max_by_key(|(level, _)| *level);
         let view = RootView {
             backend,
             level: most.map(|(l, _)| l),
@@ -189,6 +221,13 @@ pub fn check(cx: &Context<'_>, ws: &Workspace, resources: &[ResourceRecord], cla
         }
     });
     suppressions::apply(cx, ws, resources, &mut findings);
-    findings.sort_by(|a, b| (&a.root, a.span.file, a.span.start, a.rule).cmp(&(&b.root, b.span.file, b.span.start, b.rule)));
+    findings.sort_by(|a, b| {
+        (&a.root, a.span.file, a.span.start, a.rule).cmp(&(
+            &b.root,
+            b.span.file,
+            b.span.start,
+            b.rule,
+        ))
+    });
     findings
 }

@@ -16,7 +16,12 @@ struct Comment {
     used: bool,
 }
 
-pub fn apply(cx: &Context<'_>, ws: &Workspace, resources: &[ResourceRecord], findings: &mut Vec<Finding>) {
+pub fn apply(
+    cx: &Context<'_>,
+    ws: &Workspace,
+    resources: &[ResourceRecord],
+    findings: &mut Vec<Finding>,
+) {
     // Every comment attached to a resource block or a module call block, once.
     let mut comments: Vec<Comment> = Vec::new();
     let mut by_block: HashMap<Span, Vec<usize>> = HashMap::new();
@@ -31,22 +36,38 @@ pub fn apply(cx: &Context<'_>, ws: &Workspace, resources: &[ResourceRecord], fin
             let ids = found
                 .into_iter()
                 .map(|suppression| {
-                    comments.push(Comment { suppression, root: record.root.clone(), used: false });
+                    comments.push(Comment {
+                        suppression,
+                        root: record.root.clone(),
+                        used: false,
+                    });
                     comments.len() - 1
                 })
                 .collect();
             by_block.insert(block, ids);
         }
     }
-    let records: HashMap<(&str, &str), &ResourceRecord> = resources.iter().map(|r| ((r.root.as_str(), r.address.as_str()), r)).collect();
+    let records: HashMap<(&str, &str), &ResourceRecord> = resources
+        .iter()
+        .map(|r| ((r.root.as_str(), r.address.as_str()), r))
+        .collect();
     for finding in findings.iter_mut() {
-        let Some(record) = finding.address.as_deref().and_then(|a| records.get(&(finding.root.as_str(), a))) else {
+        let Some(record) = finding
+            .address
+            .as_deref()
+            .and_then(|a| records.get(&(finding.root.as_str(), a)))
+        else {
             continue;
         };
         let blocks = std::iter::once(record.block).chain(record.calls.iter().copied());
         for id in blocks.flat_map(|b| by_block.get(&b).into_iter().flatten().copied()) {
             let comment = &mut comments[id];
-            if !comment.suppression.rules.iter().any(|r| r.eq_ignore_ascii_case(finding.rule)) {
+            if !comment
+                .suppression
+                .rules
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(finding.rule))
+            {
                 continue;
             }
             comment.used = true;
@@ -61,8 +82,13 @@ pub fn apply(cx: &Context<'_>, ws: &Workspace, resources: &[ResourceRecord], fin
         let message = match problem(cx, s) {
             Some(p) => p,
             None => match s.rules.iter().find(|r| is_pinned(cx, r)) {
-                Some(r) => format!("{r} cannot be suppressed: the configuration makes it non-suppressible"),
-                None if !comment.used => format!("unused suppression of {}: no such finding on this block", s.rules.join(", ")),
+                Some(r) => {
+                    format!("{r} cannot be suppressed: the configuration makes it non-suppressible")
+                }
+                None if !comment.used => format!(
+                    "unused suppression of {}: no such finding on this block",
+                    s.rules.join(", ")
+                ),
                 None => continue,
             },
         };
@@ -89,14 +115,23 @@ fn problem(cx: &Context<'_>, s: &Suppression) -> Option<String> {
         return Some(format!("suppression names unknown rule {unknown}"));
     }
     if s.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        return Some(format!("suppression of {} has no reason (write `-- why`)", s.rules.join(", ")));
+        return Some(format!(
+            "suppression of {} has no reason (write `-- why`)",
+            s.rules.join(", ")
+        ));
     }
     match &s.until {
-        Some(until) if until.as_str() < cx.today => Some(format!("suppression of {} expired on {until}", s.rules.join(", "))),
+        Some(until) if until.as_str() < cx.today => Some(format!(
+            "suppression of {} expired on {until}",
+            s.rules.join(", ")
+        )),
         _ => None,
     }
 }
 
 fn is_pinned(cx: &Context<'_>, rule: &str) -> bool {
-    cx.settings.non_suppressible.iter().any(|r| r.eq_ignore_ascii_case(rule))
+    cx.settings
+        .non_suppressible
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(rule))
 }

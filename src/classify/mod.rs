@@ -47,18 +47,33 @@ pub fn classify(record: &ResourceRecord, catalog: &Catalog, settings: &Settings)
         };
         match &tag.value {
             Ok(value) => match vocabulary.level_of(&tag.key, value) {
-                Some(level) => candidates.push((level, Some(tag.span), format!("{whose} {} = {value:?} → {level}", tag.key))),
+                Some(level) => candidates.push((
+                    level,
+                    Some(tag.span),
+                    format!("{whose} {} = {value:?} → {level}", tag.key),
+                )),
                 None => {
-                    out.unknown.get_or_insert_with(|| format!("{whose} {} = {value:?} is not a known classification value", tag.key));
+                    out.unknown.get_or_insert_with(|| {
+                        format!(
+                            "{whose} {} = {value:?} is not a known classification value",
+                            tag.key
+                        )
+                    });
                 }
             },
             Err(reason) => {
-                out.unknown.get_or_insert_with(|| format!("{whose} {} is not known statically: {reason}", tag.key));
+                out.unknown.get_or_insert_with(|| {
+                    format!("{whose} {} is not known statically: {reason}", tag.key)
+                });
             }
         }
     }
     if let Some(level) = settings.level_for(&record.root, &record.address, &record.kind) {
-        candidates.push((level, None, format!("a classify rule of the configuration → {level}")));
+        candidates.push((
+            level,
+            None,
+            format!("a classify rule of the configuration → {level}"),
+        ));
     }
     match candidates.into_iter().max_by_key(|(level, _, _)| *level) {
         Some((level, span, note)) => {

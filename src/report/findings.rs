@@ -109,11 +109,20 @@ fn json_finding<'a>(sources: &'a SourceMap, f: &'a Finding) -> JsonFinding<'a> {
     }
 }
 
-pub fn write_json(out: &mut dyn Write, sources: &SourceMap, findings: &[Finding], summary: &Summary) -> io::Result<()> {
-    let (suppressed, open): (Vec<&Finding>, Vec<&Finding>) = findings.iter().partition(|f| f.suppressed.is_some());
+pub fn write_json(
+    out: &mut dyn Write,
+    sources: &SourceMap,
+    findings: &[Finding],
+    summary: &Summary,
+) -> io::Result<()> {
+    let (suppressed, open): (Vec<&Finding>, Vec<&Finding>) =
+        findings.iter().partition(|f| f.suppressed.is_some());
     let report = JsonReport {
         findings: open.into_iter().map(|f| json_finding(sources, f)).collect(),
-        suppressed: suppressed.into_iter().map(|f| json_finding(sources, f)).collect(),
+        suppressed: suppressed
+            .into_iter()
+            .map(|f| json_finding(sources, f))
+            .collect(),
         summary,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
@@ -122,18 +131,48 @@ pub fn write_json(out: &mut dyn Write, sources: &SourceMap, findings: &[Finding]
 
 /// Human output: one graphical report per finding, labelled on the resource and on the
 /// causes in the same file; causes in other files follow as notes with their own excerpt.
-pub fn write_human(out: &mut dyn Write, sources: &SourceMap, findings: &[Finding], summary: &Summary, color: bool, width: usize) -> io::Result<()> {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false);
+pub fn write_human(
+    out: &mut dyn Write,
+    sources: &SourceMap,
+    findings: &[Finding],
+    summary: &Summary,
+    color: bool,
+    width: usize,
+) -> io::Result<()> {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_links(false);
     for f in findings.iter().filter(|f| f.suppressed.is_none()) {
         let file = sources.get(f.span.file);
         let at = sources.line_col(f.span);
         let what = f.address.as_deref().unwrap_or("state backend");
-        writeln!(out, "{}:{}:{}: {}[{}]: {what}", file.display, at.line, at.column, f.severity.as_str(), f.rule)?;
-        let mut labels = vec![LabeledSpan::new_primary_with_span(Some(f.address.clone().unwrap_or_else(|| "here".into())), range(f.span))];
-        let (same, other): (Vec<_>, Vec<_>) = f.related.iter().partition(|r| r.span.file == f.span.file);
-        labels.extend(same.iter().map(|r| LabeledSpan::new_with_span(Some(r.note.clone()), range(r.span))));
-        let mut report = MietteDiagnostic::new(f.message.clone()).with_code(f.rule).with_severity(severity(f.severity)).with_labels(labels);
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {what}",
+            file.display,
+            at.line,
+            at.column,
+            f.severity.as_str(),
+            f.rule
+        )?;
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(f.address.clone().unwrap_or_else(|| "here".into())),
+            range(f.span),
+        )];
+        let (same, other): (Vec<_>, Vec<_>) =
+            f.related.iter().partition(|r| r.span.file == f.span.file);
+        labels.extend(
+            same.iter()
+                .map(|r| LabeledSpan::new_with_span(Some(r.note.clone()), range(r.span))),
+        );
+        let mut report = MietteDiagnostic::new(f.message.clone())
+            .with_severity(severity(f.severity))
+            .with_labels(labels);
         if let Some(help) = &f.help {
             report = report.with_help(help.clone());
         }
@@ -148,9 +187,16 @@ pub fn write_human(out: &mut dyn Write, sources: &SourceMap, findings: &[Finding
     writeln!(out, "{}", summary.line())
 }
 
-fn render(out: &mut dyn Write, handler: &GraphicalReportHandler, diagnostic: MietteDiagnostic, sources: &SourceMap, span: Span) -> io::Result<()> {
+fn render(
+    out: &mut dyn Write,
+    handler: &GraphicalReportHandler,
+    diagnostic: MietteDiagnostic,
+    sources: &SourceMap,
+    span: Span,
+) -> io::Result<()> {
     let file = sources.get(span.file);
-    let report = miette::Report::new(diagnostic).with_source_code(NamedSource::new(file.display.clone(), file.text.clone()));
+    let report = miette::Report::new(diagnostic)
+        .with_source_code(NamedSource::new(file.display.clone(), file.text.clone()));
     let mut text = String::new();
     if handler.render_report(&mut text, report.as_ref()).is_ok() {
         // miette pads lines; trailing spaces make snapshots brittle.

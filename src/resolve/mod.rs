@@ -6,10 +6,12 @@ mod analysis;
 mod inputs;
 mod location;
 mod providers;
+mod replication;
 mod tags;
 
 pub use analysis::InstanceKey;
 pub use inputs::Inputs;
+pub use replication::{Replica, Target};
 pub use tags::{Tag, TagOrigin};
 
 use crate::catalog::Catalog;
@@ -66,7 +68,7 @@ pub struct ResourceRecord {
     pub address: String,
     pub kind: String,
     pub mode: Mode,
-        /// The resource block's header.
+    /// The resource block's header.
     pub span: Span,
     /// The whole resource block.
     pub block: Span,
@@ -84,6 +86,8 @@ pub struct ResourceRecord {
     pub causes: Vec<Span>,
     /// Tags of the resource, of its provider's defaults and of enclosing module calls.
     pub tags: Vec<Tag>,
+    /// Where the resource copies its data (replicas, geo-redundancy, backups).
+    pub replicas: Vec<Replica>,
 }
 
 /// Where a root's Terraform state is stored.
@@ -179,7 +183,7 @@ fn walk(
 ) {
     let inst = an.instance(instance);
     let module = an.module_of(instance);
-        let call_tags = an.call_tags(instance);
+    let call_tags = an.call_tags(instance);
     let calls = an.call_blocks(instance);
     for (index, resource) in module.resources.iter().enumerate() {
         let base = format!("{}{}", prefix(&inst.address), resource.address());
@@ -206,6 +210,17 @@ fn walk(
                 _ => Vec::new(),
             };
             tags.extend(call_tags.iter().cloned());
+            let replicas = match entry {
+                Some(entry) if placement.hosted => an.replicas(
+                    catalog,
+                    entry,
+                    instance,
+                    index,
+                    &instance_key,
+                    (placement.vendor.as_deref(), placement.region.as_deref()),
+                ),
+                _ => Vec::new(),
+            };
             if let InstanceKey::Unknown(why) = &instance_key {
                 let what = if resource.count.is_some() {
                     "count"
@@ -231,7 +246,7 @@ fn walk(
                 address: format!("{base}{}", instance_key.suffix()),
                 kind: resource.kind.to_string(),
                 mode: resource.mode,
-                                span: resource.header,
+                span: resource.header,
                 block: resource.span,
                 calls: calls.clone(),
                 provider_source: source.clone(),
@@ -243,6 +258,7 @@ fn walk(
                 evidence: dedup(placement.evidence),
                 causes: placement.causes,
                 tags,
+                replicas,
             });
         }
     }

@@ -99,7 +99,7 @@ impl Analysis<'_> {
         tags
     }
 
-        /// The module call blocks enclosing an instance, innermost first.
+    /// The module call blocks enclosing an instance, innermost first.
     pub fn call_blocks(&self, mut instance: InstanceId) -> Vec<Span> {
         let mut blocks = Vec::new();
         while let Some((parent, call_index, _)) = self.instance(instance).parent.clone() {

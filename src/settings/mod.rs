@@ -181,3 +181,31 @@ pub(crate) fn is_rule_id(id: &str) -> bool {
     id.strip_prefix("SOV")
         .is_some_and(|digits| digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()))
 }
+
+impl Settings {
+    /// Adds what this configuration declares to the catalog: vendors and endpoint rules,
+    /// internal clouds, classification vocabulary.
+    pub fn apply_to(&mut self, catalog: &mut crate::catalog::Catalog) -> Result<(), String> {
+        let origin = self
+            .origin
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        catalog
+            .extend(std::mem::take(&mut self.overlay))
+            .map_err(|e| e.to_string())?;
+        for cloud in &self.internal_clouds {
+            catalog.add_internal_cloud(
+                &cloud.id,
+                &cloud.name,
+                &cloud.openstack_auth_urls,
+                &origin,
+            )?;
+        }
+        catalog.extend_vocabulary(
+            self.classification_keys.iter().cloned(),
+            self.classification_values.iter().cloned(),
+        );
+        Ok(())
+    }
+}

@@ -27,7 +27,10 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// The rule with this id.
 pub fn meta(id: &str) -> Option<&'static RuleMeta> {
-    RULES.iter().map(|r| r.meta()).find(|m| m.id.eq_ignore_ascii_case(id))
+    RULES
+        .iter()
+        .map(|r| r.meta())
+        .find(|m| m.id.eq_ignore_ascii_case(id))
 }
 
 pub use sov009::META as SUPPRESSION;

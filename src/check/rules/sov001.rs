@@ -39,13 +39,21 @@ impl Rule for Sov001 {
         }
         let region = s.record.region.as_deref();
         let category = s.class.category.as_deref();
-        let (valid, expired) = hosting::qualifications(cx, vendor, region, &s.record.kind, category);
+        let (valid, expired) =
+            hosting::qualifications(cx, vendor, region, &s.record.kind, category);
         // Expired qualifications are SOV004's; an unknown region of a vendor that has
         // qualified offers somewhere is SOV005's.
-        if !valid.is_empty() || !expired.is_empty() || (region.is_none() && hosting::has_any_qualification(cx, vendor)) {
+        if !valid.is_empty()
+            || !expired.is_empty()
+            || (region.is_none() && hosting::has_any_qualification(cx, vendor))
+        {
             return;
         }
-        let name = cx.catalog.vendor(vendor).map(|v| v.name.as_str()).unwrap_or(vendor);
+        let name = cx
+            .catalog
+            .vendor(vendor)
+            .map(|v| v.name.as_str())
+            .unwrap_or(vendor);
         let place = match region {
             Some(r) => format!("{name}, region {r}"),
             None => format!("{name} (which has no SecNumCloud-qualified offer at all)"),

@@ -32,7 +32,12 @@ impl Rule for Sov002 {
             Some(Level::Internal) => Severity::Warning,
             _ => return,
         };
-        let Some(vendor) = s.record.vendor.as_deref().and_then(|v| cx.catalog.vendor(v)) else {
+        let Some(vendor) = s
+            .record
+            .vendor
+            .as_deref()
+            .and_then(|v| cx.catalog.vendor(v))
+        else {
             return;
         };
         if vendor.extraterritorial_laws.is_empty() {
@@ -42,9 +47,17 @@ impl Rule for Sov002 {
         let mut finding = s.finding(
             &META,
             severity,
-            format!("{level} data operated by {} ({} jurisdiction), exposed to {}", vendor.name, vendor.jurisdiction, vendor.extraterritorial_laws.join(", ")),
+            format!(
+                "{level} data operated by {} ({} jurisdiction), exposed to {}",
+                vendor.name,
+                vendor.jurisdiction,
+                vendor.extraterritorial_laws.join(", ")
+            ),
         );
-        finding.help = Some(super::super::hosting::alternatives(cx, s.class.category.as_deref()));
+        finding.help = Some(super::super::hosting::alternatives(
+            cx,
+            s.class.category.as_deref(),
+        ));
         out.push(finding);
     }
 }

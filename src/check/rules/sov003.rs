@@ -33,7 +33,8 @@ impl Rule for Sov003 {
         if !matches!(s.level(), Some(Level::Internal | Level::Sensitive)) {
             return;
         }
-        let (Some(vendor), Some(region)) = (s.record.vendor.as_deref(), s.record.region.as_deref()) else {
+        let (Some(vendor), Some(region)) = (s.record.vendor.as_deref(), s.record.region.as_deref())
+        else {
             return;
         };
         let Some(info) = cx.catalog.region(vendor, region) else {
@@ -47,8 +48,19 @@ impl Rule for Sov003 {
         } else {
             info.countries.join(", ")
         };
-        let mut finding = s.finding(&META, META.severity, format!("{} data in region {region} ({where_}), outside {}", s.level().map(|l| l.as_str()).unwrap_or_default(), hosting::geography_name(cx)));
-        finding.help = Some(format!("pin the resource to a region in {}", hosting::geography_name(cx)));
+        let mut finding = s.finding(
+            &META,
+            META.severity,
+            format!(
+                "{} data in region {region} ({where_}), outside {}",
+                s.level().map(|l| l.as_str()).unwrap_or_default(),
+                hosting::geography_name(cx)
+            ),
+        );
+        finding.help = Some(format!(
+            "pin the resource to a region in {}",
+            hosting::geography_name(cx)
+        ));
         out.push(finding);
     }
 }

@@ -32,20 +32,45 @@ impl Rule for Sov004 {
             return;
         };
         let category = s.class.category.as_deref();
-        let (valid, expired) = hosting::qualifications(cx, vendor, s.record.region.as_deref(), &s.record.kind, category);
-        if let Some(latest) = valid.iter().max_by(|a, b| a.valid_until.cmp(&b.valid_until)) {
+        let (valid, expired) = hosting::qualifications(
+            cx,
+            vendor,
+            s.record.region.as_deref(),
+            &s.record.kind,
+            category,
+        );
+        if let Some(latest) = valid
+            .iter()
+            .max_by(|a, b| a.valid_until.cmp(&b.valid_until))
+        {
             let days = days_between(cx.today, &latest.valid_until).unwrap_or(i64::MAX);
             if days <= WARN_DAYS {
                 let mut finding = s.finding(
                     &META,
                     Severity::Warning,
-                    format!("the SecNumCloud qualification of {} expires on {} (in {days} days)", latest.offer, latest.valid_until),
+                    format!(
+                        "the SecNumCloud qualification of {} expires on {} (in {days} days)",
+                        latest.offer, latest.valid_until
+                    ),
                 );
-                finding.help = Some(format!("check the renewal in the ANSSI catalogue (source: {}); {}", latest.source, hosting::alternatives(cx, category)));
+                finding.help = Some(format!(
+                    "check the renewal in the ANSSI catalogue and update the qualification (`souverain catalog --vendor {vendor}`); {}",
+                    hosting::alternatives(cx, category)
+                ));
                 out.push(finding);
             }
-        } else if let Some(lapsed) = expired.iter().max_by(|a, b| a.valid_until.cmp(&b.valid_until)) {
-            let mut finding = s.finding(&META, Severity::Error, format!("the SecNumCloud qualification of {} expired on {}", lapsed.offer, lapsed.valid_until));
+        } else if let Some(lapsed) = expired
+            .iter()
+            .max_by(|a, b| a.valid_until.cmp(&b.valid_until))
+        {
+            let mut finding = s.finding(
+                &META,
+                Severity::Error,
+                format!(
+                    "the SecNumCloud qualification of {} expired on {}",
+                    lapsed.offer, lapsed.valid_until
+                ),
+            );
             finding.help = Some(hosting::alternatives(cx, category));
             out.push(finding);
         }

@@ -28,7 +28,11 @@ impl Rule for Sov005 {
         };
         let r = s.record;
         let unknown_region = match (&r.vendor, &r.region) {
-            (Some(v), Some(code)) => cx.catalog.region(v, code).is_none().then(|| format!("region {code} of {v} is not in the catalog")),
+            (Some(v), Some(code)) => cx
+                .catalog
+                .region(v, code)
+                .is_none()
+                .then(|| format!("region {code} of {v} is not in the catalog")),
             _ => None,
         };
         if r.vendor.is_some() && r.region.is_some() && unknown_region.is_none() {
@@ -41,8 +45,16 @@ impl Rule for Sov005 {
             (None, Some(_)) => "operator",
             _ => "region",
         };
-        let severity = if cx.fail_on_unresolved { Severity::Error } else { META.severity };
-        let mut finding = s.finding(&META, severity, format!("{level} data: {missing} unresolved: {}", reasons.join("; ")));
+        let severity = if cx.fail_on_unresolved {
+            Severity::Error
+        } else {
+            META.severity
+        };
+        let mut finding = s.finding(
+            &META,
+            severity,
+            format!("{level} data: {missing} unresolved: {}", reasons.join("; ")),
+        );
         finding.help = Some("supply the missing value (--var-file, --var), run `terraform init` for remote modules, or check the plan with `souverain plan-check`".into());
         out.push(finding);
     }

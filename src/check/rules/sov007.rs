@@ -30,7 +30,9 @@ impl Rule for Sov007 {
     }
 
     fn check_root(&self, cx: &Context<'_>, root: &RootView<'_>, out: &mut Vec<Finding>) {
-        let (Some(level @ (Level::Internal | Level::Sensitive)), Some(holder)) = (root.level, root.most_sensitive) else {
+        let (Some(level @ (Level::Internal | Level::Sensitive)), Some(holder)) =
+            (root.level, root.most_sensitive)
+        else {
             return;
         };
         let b = root.backend;
@@ -43,28 +45,58 @@ impl Rule for Sov007 {
         match (vendor, b.region.as_deref()) {
             (Some(v), _) if v.internal_cloud => return,
             (Some(v), region) => {
-                if level == Level::Sensitive && hosting::qualifications(cx, &v.id, region, &b.kind, Some("object-storage")).0.is_empty() {
-                    problems.push(format!("{} is not a SecNumCloud-qualified offer{}", v.name, region.map(|r| format!(" in {r}")).unwrap_or_default()));
+                if level == Level::Sensitive
+                    && hosting::qualifications(cx, &v.id, region, &b.kind, Some("object-storage"))
+                        .0
+                        .is_empty()
+                {
+                    problems.push(format!(
+                        "{} is not a SecNumCloud-qualified offer{}",
+                        v.name,
+                        region.map(|r| format!(" in {r}")).unwrap_or_default()
+                    ));
                 }
                 if !v.extraterritorial_laws.is_empty() {
-                    problems.push(format!("{} is exposed to {}", v.name, v.extraterritorial_laws.join(", ")));
+                    problems.push(format!(
+                        "{} is exposed to {}",
+                        v.name,
+                        v.extraterritorial_laws.join(", ")
+                    ));
                 }
                 if let Some(info) = region.and_then(|r| cx.catalog.region(&v.id, r))
                     && (info.unpinned || !hosting::allowed(cx, &info.countries))
                 {
-                    problems.push(format!("region {} is outside {}", info.code, hosting::geography_name(cx)));
+                    problems.push(format!(
+                        "region {} is outside {}",
+                        info.code,
+                        hosting::geography_name(cx)
+                    ));
                 }
             }
             (None, _) => {}
         }
         if problems.is_empty() && (b.vendor.is_none() || b.region.is_none()) {
-            severity = if cx.fail_on_unresolved { Severity::Error } else { Severity::Warning };
-            problems.push(format!("where the state is stored is unresolved: {}", b.unresolved.join("; ")));
+            severity = if cx.fail_on_unresolved {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            problems.push(format!(
+                "where the state is stored is unresolved: {}",
+                b.unresolved.join("; ")
+            ));
         }
         if problems.is_empty() {
             return;
         }
-        let mut related: Vec<Related> = b.causes.iter().map(|s| Related { span: *s, note: "decides where the state is stored".into() }).collect();
+        let mut related: Vec<Related> = b
+            .causes
+            .iter()
+            .map(|s| Related {
+                span: *s,
+                note: "decides where the state is stored".into(),
+            })
+            .collect();
         related.push(Related {
             span: holder.span,
             note: format!("{} holds {level} data", holder.address),
@@ -76,8 +108,15 @@ impl Rule for Sov007 {
             address: None,
             span: b.span,
             related,
-            message: format!("the {} backend stores the state of a root holding {level} data: {}", b.kind, problems.join("; ")),
-            help: Some(format!("the state holds every attribute, secrets included: {}", hosting::alternatives(cx, Some("object-storage")))),
+            message: format!(
+                "the {} backend stores the state of a root holding {level} data: {}",
+                b.kind,
+                problems.join("; ")
+            ),
+            help: Some(format!(
+                "the state holds every attribute, secrets included: {}",
+                hosting::alternatives(cx, Some("object-storage"))
+            )),
             suppressed: None,
         });
     }

@@ -29,8 +29,16 @@ impl Rule for Sov008 {
             return;
         }
         let finding = match &s.class.unknown {
-            Some(why) => s.finding(&META, Severity::Warning, format!("{category} with an unusable classification: {why}")),
-            None => s.finding(&META, META.severity, format!("{category} with no sensitivity classification")),
+            Some(why) => s.finding(
+                &META,
+                Severity::Warning,
+                format!("{category} with an unusable classification: {why}"),
+            ),
+            None => s.finding(
+                &META,
+                META.severity,
+                format!("{category} with no sensitivity classification"),
+            ),
         };
         let mut finding = finding;
         finding.help = Some("tag it (data_classification = public | internal | sensitive) or classify it in .souverain.hcl".into());
