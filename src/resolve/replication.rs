@@ -88,6 +88,17 @@ impl Analysis<'_> {
                 if !rule.applies_to(text.as_deref()) {
                     continue;
                 }
+                // A plain region in an argument that may hold a multi-region (GCS
+                // `location`) is the primary location, not a copy.
+                let multi = |code: &str| {
+                    vendor
+                        .and_then(|v| catalog.region(v, code))
+                        .is_some_and(|r| r.multi || r.unpinned)
+                };
+                if rule.kind == DestinationKind::MultiRegion && !text.as_deref().is_some_and(multi)
+                {
+                    continue;
+                }
                 let reference = match rule.kind {
                     DestinationKind::ResourceReference => resource
                         .body

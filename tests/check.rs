@@ -1,0 +1,306 @@
+//! `souverain check` on `testdata/check/SOV00x/{fail,pass}`: snapshots of the human output
+//! (fixed width, no colour) and of the JSON for every rule, and assertions on what each
+//! fixture is there to prove.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+const TODAY: &str = "2026-11-23";
+
+fn fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/check")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_souverain"))
+        .args(args)
+        .current_dir(fixtures())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("TF_VAR_region")
+        .output()
+        .expect("the souverain binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn check_json(tree: &str, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["check", tree, "--format", "json"];
+    if !extra.contains(&"--today") {
+        args.extend(["--today", TODAY]);
+    }
+    args.extend_from_slice(extra);
+    let (code, stdout, stderr) = run(&args);
+    let doc =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{tree}: {e}\n{stdout}\n{stderr}"));
+    (code, doc)
+}
+
+/// (rule, severity, address) of every open finding of a root.
+fn findings(doc: &Value, root: &str) -> Vec<(String, String, String)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["root"] == root)
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().into(),
+                f["severity"].as_str().unwrap().into(),
+                f["address"].as_str().unwrap_or("-").into(),
+            )
+        })
+        .collect()
+}
+
+fn has(doc: &Value, root: &str, rule: &str, severity: &str) -> bool {
+    findings(doc, root)
+        .iter()
+        .any(|(r, s, _)| r == rule && s == severity)
+}
+
+macro_rules! rule_fixture {
+    ($name:ident, $dir:expr, $rule:expr, $severity:expr) => {
+        #[test]
+        fn $name() {
+            let (code, doc) = check_json($dir, &[]);
+            assert!(
+                has(&doc, "fail", $rule, $severity),
+                "{} fails with {}: {:#?}",
+                $dir,
+                $severity,
+                findings(&doc, "fail")
+            );
+            assert!(
+                !findings(&doc, "pass").iter().any(|(r, _, _)| r == $rule),
+                "{} passes: {:#?}",
+                $dir,
+                findings(&doc, "pass")
+            );
+            let failing = doc["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["severity"] == "error");
+            assert_eq!(
+                code,
+                i32::from(failing),
+                "exit code follows the error findings"
+            );
+            insta::assert_json_snapshot!(concat!(stringify!($name), "_json"), doc);
+            let (_, human, _) = run(&["check", $dir, "--today", TODAY]);
+            insta::assert_snapshot!(concat!(stringify!($name), "_human"), human);
+        }
+    };
+}
+
+rule_fixture!(sov001, "sov001", "SOV001", "error");
+rule_fixture!(sov002, "sov002", "SOV002", "warning");
+rule_fixture!(sov003, "sov003", "SOV003", "error");
+rule_fixture!(sov004, "sov004", "SOV004", "warning");
+rule_fixture!(sov005, "sov005", "SOV005", "warning");
+rule_fixture!(sov006, "sov006", "SOV006", "error");
+rule_fixture!(sov007, "sov007", "SOV007", "error");
+rule_fixture!(sov008, "sov008", "SOV008", "info");
+rule_fixture!(sov009, "sov009", "SOV009", "warning");
+
+#[test]
+fn expired_qualifications_are_errors() {
+    let (code, doc) = check_json("sov004/fail", &["--today", "2027-01-01"]);
+    assert!(has(&doc, ".", "SOV004", "error"), "{doc:#}");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn sensitive_data_on_a_us_operator_is_an_error_and_internal_a_warning() {
+    let (_, doc) = check_json("sov001", &[]);
+    assert!(has(&doc, "fail", "SOV002", "error"));
+    let (_, doc) = check_json("sov002", &[]);
+    assert!(has(&doc, "fail", "SOV002", "warning"));
+}
+
+#[test]
+fn unresolved_hosting_fails_on_request() {
+    let (code, doc) = check_json("sov005/fail", &["--fail-on-unresolved"]);
+    assert!(has(&doc, ".", "SOV005", "error"));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn findings_point_at_the_resource_and_its_causes() {
+    let (_, doc) = check_json("sov001", &[]);
+    let finding = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SOV001")
+        .unwrap();
+    assert_eq!(
+        (finding["file"].as_str(), finding["line"].as_u64()),
+        (Some("fail/main.tf"), Some(6))
+    );
+    let related: Vec<u64> = finding["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line"].as_u64())
+        .collect();
+    assert!(
+        related.contains(&2) && related.contains(&8) && related.contains(&9),
+        "provider, location and label lines: {related:?}"
+    );
+    let help = finding["help"].as_str().unwrap();
+    assert!(
+        help.contains("S3NS u-france-east1") && help.contains("Outscale cloudgouv-eu-west-1"),
+        "{help}"
+    );
+}
+
+#[test]
+fn suppressions_apply_to_blocks_and_module_calls_and_report_their_problems() {
+    let (_, doc) = check_json("sov009/fail", &[]);
+    let suppressed: Vec<&str> = doc["suppressed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["address"].as_str())
+        .collect();
+    assert_eq!(
+        suppressed,
+        [
+            "aws_s3_bucket.valid",
+            "aws_s3_bucket.first_line",
+            "module.legacy.aws_s3_bucket.legacy"
+        ]
+    );
+    let problems: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "SOV009")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    for expected in [
+        "expired on 2026-01-31",
+        "has no reason",
+        "unknown rule SOV999",
+        "unused suppression of SOV003",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "{expected}: {problems:?}"
+        );
+    }
+    // The expired and reasonless comments do not silence anything.
+    assert!(
+        findings(&doc, ".")
+            .iter()
+            .any(|(r, _, a)| r == "SOV002" && a == "aws_s3_bucket.expired")
+    );
+    assert!(
+        findings(&doc, ".")
+            .iter()
+            .any(|(r, _, a)| r == "SOV002" && a == "aws_s3_bucket.no_reason")
+    );
+}
+
+#[test]
+fn configuration_can_pin_rules_classify_and_restrict_geography() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("souverain.hcl");
+    std::fs::write(
+        &config,
+        r#"
+non_suppressible = ["SOV002"]
+geography        = "FR"
+default_level    = "internal"
+classify {
+  type  = "aws_s3_bucket"
+  level = "sensitive"
+}
+rules {
+  SOV008 = "off"
+}
+"#,
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let (_, doc) = check_json("sov009/fail", &["--config", config]);
+    assert!(
+        doc["suppressed"].as_array().unwrap().is_empty(),
+        "SOV002 cannot be suppressed: {doc:#}"
+    );
+    assert!(
+        has(&doc, ".", "SOV001", "error"),
+        "classified sensitive by the configuration"
+    );
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("non-suppressible"))
+    );
+    let tree = dir.path().join("frankfurt");
+    std::fs::create_dir(&tree).unwrap();
+    std::fs::write(
+        tree.join("main.tf"),
+        "provider \"aws\" {\n  region = \"eu-central-1\"\n}\nresource \"aws_sqs_queue\" \"q\" {\n  tags = { data_classification = \"internal\" }\n}\n",
+    )
+    .unwrap();
+    let tree = tree.to_str().unwrap();
+    let (_, doc) = check_json(tree, &[]);
+    assert!(
+        !has(&doc, ".", "SOV003", "error"),
+        "Frankfurt is in the EU: {doc:#}"
+    );
+    let (_, doc) = check_json(tree, &["--config", config]);
+    assert!(
+        has(&doc, ".", "SOV003", "error"),
+        "but not in France: {doc:#}"
+    );
+    let (_, doc) = check_json("sov008", &["--config", config]);
+    assert!(
+        !doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "SOV008"),
+        "turned off"
+    );
+}
+
+#[test]
+fn nothing_to_check_is_exit_code_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, _, stderr) = run(&["check", "sov001", "--today", "2026-02-31"]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn explain_and_catalog_describe_rules_and_knowledge() {
+    let (code, text, _) = run(&["explain", "sov001"]);
+    assert_eq!(code, 0);
+    assert!(
+        text.starts_with("SOV001 sensitive-data-on-unqualified-offer") && text.contains("**Fix.**"),
+        "{text}"
+    );
+    let (code, _, _) = run(&["explain", "SOV010"]);
+    assert_eq!(code, 2);
+    let (code, text, _) = run(&["catalog", "--vendor", "s3ns", "--format", "json"]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["vendors"][0]["id"], "s3ns");
+    assert_eq!(doc["qualifications"][0]["valid_until"], "2028-12-17");
+    assert!(
+        doc["qualifications"][0]["source"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty())
+    );
+}
