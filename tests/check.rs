@@ -304,3 +304,54 @@ fn explain_and_catalog_describe_rules_and_knowledge() {
             .is_some_and(|s| !s.is_empty())
     );
 }
+
+/// Writes a throw-away tree of `(path, text)` files.
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_classification_on_a_module_call_applies_inside_it() {
+    let dir = tree(&[
+        (
+            "main.tf",
+            "provider \"aws\" {\n  region = \"eu-west-3\"\n}\nmodule \"citizens\" {\n  source              = \"./store\"\n  data_classification = \"diffusion-restreinte\"\n}\n",
+        ),
+        (
+            "store/main.tf",
+            "variable \"data_classification\" {}\nresource \"aws_s3_bucket\" \"b\" {}\n",
+        ),
+    ]);
+    let (_, doc) = check_json(dir.path().to_str().unwrap(), &[]);
+    let finding = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SOV001")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(finding["address"], "module.citizens.aws_s3_bucket.b");
+    assert!(finding["related"].as_array().unwrap().iter().any(|r| {
+        r["note"]
+            .as_str()
+            .unwrap()
+            .contains("argument of module.citizens")
+    }));
+}
+
+#[test]
+fn json_configuration_takes_suppressions_in_comment_properties() {
+    let dir = tree(&[(
+        "main.tf.json",
+        r#"{"provider": {"aws": {"region": "eu-west-3"}},
+ "resource": {"aws_s3_bucket": {"b": {"//": "souverain:ignore SOV008 -- generated scratch bucket", "bucket": "b"}}}}"#,
+    )]);
+    let (_, doc) = check_json(dir.path().to_str().unwrap(), &[]);
+    assert_eq!(doc["suppressed"][0]["rule"], "SOV008", "{doc:#}");
+    assert_eq!(doc["suppressed"][0]["reason"], "generated scratch bucket");
+}
