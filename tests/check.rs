@@ -355,3 +355,21 @@ fn json_configuration_takes_suppressions_in_comment_properties() {
     assert_eq!(doc["suppressed"][0]["rule"], "SOV008", "{doc:#}");
     assert_eq!(doc["suppressed"][0]["reason"], "generated scratch bucket");
 }
+
+#[test]
+fn unconfirmed_facts_never_make_an_error_on_their_own() {
+    let dir = tree(&[(
+        "main.tf",
+        "terraform {\n  required_providers {\n    outscale = { source = \"outscale/outscale\" }\n  }\n}\nprovider \"outscale\" {\n  region = \"eu-west-2\"\n}\nresource \"outscale_volume\" \"v\" {\n  subregion_name = \"eu-west-2a\"\n  tags {\n    key   = \"data_classification\"\n    value = \"sensitive\"\n  }\n}\n",
+    )]);
+    let (code, doc) = check_json(dir.path().to_str().unwrap(), &[]);
+    let sov001 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SOV001")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(sov001["severity"], "warning");
+    assert!(sov001["message"].as_str().unwrap().contains("unconfirmed"));
+    assert_eq!(code, 0, "{doc:#}");
+}

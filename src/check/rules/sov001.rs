@@ -43,12 +43,23 @@ impl Rule for Sov001 {
             hosting::qualifications(cx, vendor, region, &s.record.kind, category);
         // Expired qualifications are SOV004's; an unknown region of a vendor that has
         // qualified offers somewhere is SOV005's.
-        if !valid.is_empty()
+        if valid.iter().any(|q| q.confirmed)
             || !expired.is_empty()
             || (region.is_none() && hosting::has_any_qualification(cx, vendor))
         {
             return;
         }
+        // Only an unconfirmed qualification covers it (Outscale `eu-west-2`): a warning.
+        let (severity, unconfirmed) = match valid.first() {
+            Some(q) => (
+                Severity::Warning,
+                format!(
+                    " (the catalog marks the qualification {} for this region as unconfirmed)",
+                    q.id
+                ),
+            ),
+            None => (META.severity, String::new()),
+        };
         let name = cx
             .catalog
             .vendor(vendor)
@@ -59,7 +70,7 @@ impl Rule for Sov001 {
             None => format!("{name} (which has no SecNumCloud-qualified offer at all)"),
         };
         let what = category.unwrap_or("data");
-        let mut finding = s.finding(&META, META.severity, format!("sensitive {what} on {place}: not a SecNumCloud-qualified offer for this service and region"));
+        let mut finding = s.finding(&META, severity, format!("sensitive {what} on {place}: not a SecNumCloud-qualified offer for this service and region{unconfirmed}"));
         finding.help = Some(hosting::alternatives(cx, category));
         out.push(finding);
     }

@@ -44,11 +44,20 @@ impl Rule for Sov002 {
             return;
         }
         let level = s.level().map(|l| l.as_str()).unwrap_or_default();
+        // An unconfirmed fact never makes an error on its own.
+        let (severity, unconfirmed) = if vendor.confirmed {
+            (severity, "")
+        } else {
+            (
+                severity.min(Severity::Warning),
+                " (unconfirmed in the catalog)",
+            )
+        };
         let mut finding = s.finding(
             &META,
             severity,
             format!(
-                "{level} data operated by {} ({} jurisdiction), exposed to {}",
+                "{level} data operated by {} ({} jurisdiction), exposed to {}{unconfirmed}",
                 vendor.name,
                 vendor.jurisdiction,
                 vendor.extraterritorial_laws.join(", ")

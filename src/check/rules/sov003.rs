@@ -48,11 +48,20 @@ impl Rule for Sov003 {
         } else {
             info.countries.join(", ")
         };
+        // An unconfirmed fact never makes an error on its own.
+        let (severity, unconfirmed) = if info.confirmed {
+            (META.severity, "")
+        } else {
+            (
+                Severity::Warning,
+                " (region facts unconfirmed in the catalog)",
+            )
+        };
         let mut finding = s.finding(
             &META,
-            META.severity,
+            severity,
             format!(
-                "{} data in region {region} ({where_}), outside {}",
+                "{} data in region {region} ({where_}), outside {}{unconfirmed}",
                 s.level().map(|l| l.as_str()).unwrap_or_default(),
                 hosting::geography_name(cx)
             ),
