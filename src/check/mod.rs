@@ -154,9 +154,10 @@ pub trait Rule: Sync {
     fn check_root(&self, _cx: &Context<'_>, _root: &RootView<'_>, _out: &mut Vec<Finding>) {}
 }
 
-/// The rule's severity after the configuration; `None` when the rule is turned off.
-fn configured(settings: &Settings, meta: &RuleMeta, severity: Severity) -> Option<Severity> {
-    match settings.severities.get(meta.id) {
+/// A finding's severity after the configuration; `None` when the rule is turned off. A
+/// configured severity replaces the rule's own (SOV002's error-or-warning by level).
+fn configured(settings: &Settings, rule: &str, severity: Severity) -> Option<Severity> {
+    match settings.severities.get(rule) {
         None => Some(severity),
         Some(RuleSeverity::Off) => None,
         Some(RuleSeverity::Error) => Some(Severity::Error),
@@ -205,22 +206,14 @@ pub fn check(
             rule.check_root(cx, &view, &mut findings);
         }
     }
-    // A rule's own severity (SOV002 error or warning by level) is overridden by the
-    // configuration when it sets one.
-    findings.retain_mut(|f| {
-        let meta = rules::meta(f.rule).expect("findings come from registered rules");
-        match cx.settings.severities.get(meta.id) {
-            None => true,
-            Some(_) => match configured(cx.settings, meta, f.severity) {
-                Some(severity) => {
-                    f.severity = severity;
-                    true
-                }
-                None => false,
-            },
-        }
-    });
     suppressions::apply(cx, ws, resources, &mut findings);
+    findings.retain_mut(|f| match configured(cx.settings, f.rule, f.severity) {
+        Some(severity) => {
+            f.severity = severity;
+            true
+        }
+        None => false,
+    });
     findings.sort_by(|a, b| {
         (&a.root, a.span.file, a.span.start, a.rule).cmp(&(
             &b.root,
