@@ -262,6 +262,8 @@ provider "huaweicloud/huaweicloud" {
 # --- France ------------------------------------------------------------------------
 
 provider "ovh/ovh" {
+  # Databases, users and topics of a managed database cluster live in the cluster.
+  location_from_parent = ["cluster_id"]
   tags = ["tags"]
   # The API endpoint can also come from OVH_ENDPOINT or ovh.conf, which souverain
   # cannot see: without `endpoint` the default vendor applies.

@@ -316,6 +316,7 @@ fn check(args: CheckArgs) -> ExitCode {
         resources: resources.len(),
         data_resources: classes.iter().filter(|c| c.category.is_some()).count(),
         roots: a.ws.roots.len(),
+        unanalysed: a.diagnostics.iter().filter(|d| is_unanalysed(d)).count(),
         ..Default::default()
     };
     summary.count(&findings);
@@ -339,11 +340,23 @@ fn check(args: CheckArgs) -> ExitCode {
     let failing = findings
         .iter()
         .any(|f| f.suppressed.is_none() && f.severity >= threshold);
+    // What could not be read was not checked: it never passes silently.
+    let unread = a
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == DiagnosticSeverity::Error);
+    let uninstalled = cx.fail_on_unresolved && summary.unanalysed > 0;
+    let failing = failing || unread || uninstalled;
     if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A diagnostic that leaves some of the configuration unread.
+fn is_unanalysed(d: &Diagnostic) -> bool {
+    d.severity == DiagnosticSeverity::Error || d.code == "module-not-installed"
 }
 
 fn explain(rule: &str) -> ExitCode {

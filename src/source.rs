@@ -152,9 +152,45 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
     })
 }
 
-/// A path shown relative to `base` when it lies under it.
+/// A path shown relative to `base` (with `..` when it lies outside it), `/`-separated.
 pub fn relative_display(path: &Path, base: &Path) -> String {
-    let rel = path.strip_prefix(base).unwrap_or(path);
-    let s = rel.to_string_lossy().replace('\\', "/");
-    if s.is_empty() { ".".to_string() } else { s }
+    let path_parts: Vec<_> = path.components().collect();
+    let base_parts: Vec<_> = base.components().collect();
+    let common = path_parts
+        .iter()
+        .zip(&base_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 && path.is_absolute() {
+        return path.to_string_lossy().replace('\\', "/");
+    }
+    let ups = std::iter::repeat_n("..".to_string(), base_parts.len() - common);
+    let downs = path_parts[common..]
+        .iter()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let parts: Vec<String> = ups.chain(downs).collect();
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_display;
+    use std::path::Path;
+
+    #[test]
+    fn displays_paths_relative_to_the_scanned_path() {
+        assert_eq!(
+            relative_display(Path::new("/r/a/main.tf"), Path::new("/r")),
+            "a/main.tf"
+        );
+        assert_eq!(relative_display(Path::new("/r"), Path::new("/r")), ".");
+        assert_eq!(
+            relative_display(Path::new("/r/mods/x/main.tf"), Path::new("/r/examples/one")),
+            "../../mods/x/main.tf"
+        );
+    }
 }

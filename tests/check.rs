@@ -373,3 +373,24 @@ fn unconfirmed_facts_never_make_an_error_on_their_own() {
     assert!(sov001["message"].as_str().unwrap().contains("unconfirmed"));
     assert_eq!(code, 0, "{doc:#}");
 }
+
+#[test]
+fn configuration_that_could_not_be_read_never_passes_silently() {
+    let dir = tree(&[(
+        "main.tf",
+        "provider \"aws\" {\n  region = \"us-east-1\"\n}\nmodule \"bucket\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n}\n",
+    )]);
+    let path = dir.path().to_str().unwrap();
+    let (code, doc) = check_json(path, &[]);
+    assert_eq!(doc["summary"]["unanalysed"], 1, "{doc:#}");
+    assert_eq!(code, 0, "a module not installed is a warning by default");
+    let (code, _) = check_json(path, &["--fail-on-unresolved"]);
+    assert_eq!(code, 1);
+    std::fs::write(
+        dir.path().join("broken.tf"),
+        "resource \"aws_s3_bucket\" \"b\" {\n",
+    )
+    .unwrap();
+    let (code, _) = check_json(path, &[]);
+    assert_eq!(code, 1, "an unparsable file fails the run");
+}

@@ -39,12 +39,13 @@ pub fn qualifications<'c>(
         .partition(|q| cx.today <= q.valid_until.as_str())
 }
 
-/// Whether the vendor holds any qualification at all.
+/// Whether some region of the vendor could be qualified for a resource: a qualification
+/// Terraform can tell apart (OVHcloud's qualified offers cannot be told from its others).
 pub fn has_any_qualification(cx: &Context<'_>, vendor: &str) -> bool {
     cx.catalog
         .qualifications()
         .iter()
-        .any(|q| q.vendor == vendor)
+        .any(|q| q.vendor == vendor && q.terraform_signal)
 }
 
 /// Alternatives named in a finding's help.

@@ -26,7 +26,12 @@ pub struct Classification {
 }
 
 pub fn classify(record: &ResourceRecord, catalog: &Catalog, settings: &Settings) -> Classification {
-    let category = catalog.data_type(&record.kind).map(|d| d.category.clone());
+    // A data source reads data held elsewhere; only managed resources hold it.
+    let holds_data = record.mode == crate::config::Mode::Managed && record.hosted;
+    let category = catalog
+        .data_type(&record.kind)
+        .filter(|_| holds_data)
+        .map(|d| d.category.clone());
     let mut out = Classification {
         category,
         ..Classification::default()

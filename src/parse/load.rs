@@ -100,10 +100,14 @@ impl Workspace {
         }
         let base_of: HashMap<&PathBuf, &PathBuf> =
             found.iter().map(|f| (&f.dir, &f.base)).collect();
+        // A module outside every scanned path (`../../modules/x`, a canonicalised symlink)
+        // is shown relative to the first scanned path, with `..`.
+        let first_base = found.first().map(|f| f.base.clone());
         let file_base = |dir: &Path| {
             base_of
                 .get(&dir.to_path_buf())
                 .map(|b| (*b).clone())
+                .or_else(|| first_base.clone())
                 .unwrap_or_else(|| dir.to_path_buf())
         };
         while !pending.is_empty() {

@@ -51,6 +51,9 @@ pub struct Summary {
     pub resources: usize,
     pub data_resources: usize,
     pub roots: usize,
+    /// Inputs souverain could not analyse (unparsable files, modules not found or not
+    /// installed): what they hold was not checked.
+    pub unanalysed: usize,
 }
 
 impl Summary {
@@ -67,8 +70,15 @@ impl Summary {
 
     pub fn line(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let unanalysed = match self.unanalysed {
+            0 => String::new(),
+            n => format!(
+                "; {} not analysed (see the diagnostics)",
+                plural(n, "input")
+            ),
+        };
         format!(
-            "{}, {}, {} info ({} suppressed) on {} resources ({} holding data) in {}",
+            "{}, {}, {} info ({} suppressed) on {} resources ({} holding data) in {}{unanalysed}",
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
             self.info,
@@ -151,9 +161,15 @@ pub fn write_human(
         let file = sources.get(f.span.file);
         let at = sources.line_col(f.span);
         let what = f.address.as_deref().unwrap_or("state backend");
+        // The same module reached from two roots gives the same address twice.
+        let root = if f.root == "." {
+            String::new()
+        } else {
+            format!(" (root {})", f.root)
+        };
         writeln!(
             out,
-            "{}:{}:{}: {}[{}]: {what}",
+            "{}:{}:{}: {}[{}]: {what}{root}",
             file.display,
             at.line,
             at.column,

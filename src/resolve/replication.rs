@@ -57,6 +57,28 @@ impl Analysis<'_> {
                 continue; // own-location: the resource is itself the copy, judged as such.
             };
             let attribute = path.to_string();
+            if rule.kind == DestinationKind::ResourceReference {
+                // The destination is another resource: read the expression itself, since
+                // the referenced attribute (an ARN, an id) is known only after apply.
+                let here = prefix(&self.instance(instance).address);
+                for attr in attributes_at(&resource.body, &path.segments) {
+                    let target = match referenced_resource(&attr.expr) {
+                        Some(address) => Target::Resource(format!("{here}{address}")),
+                        None => match self.eval(instance, key, &attr.expr) {
+                            Value::Unknown(u) => Target::Unknown(u.reason.to_string()),
+                            v => Target::Unknown(format!(
+                                "{attribute} = {v} does not refer to a resource of this configuration"
+                            )),
+                        },
+                    };
+                    out.push(Replica {
+                        attribute: attribute.clone(),
+                        target,
+                        span: attr.span,
+                    });
+                }
+                continue;
+            }
             let mut found = Vec::new();
             self.collect(instance, key, &resource.body, &path.segments, &mut found);
             if found.is_empty() && rule.applies_to(None) {
@@ -99,14 +121,7 @@ impl Analysis<'_> {
                 {
                     continue;
                 }
-                let reference = match rule.kind {
-                    DestinationKind::ResourceReference => resource
-                        .body
-                        .attribute(&path.segments[path.segments.len() - 1])
-                        .map(|a| &a.expr),
-                    _ => None,
-                };
-                let mut replica = self.destination(
+                let replica = self.destination(
                     catalog,
                     entry,
                     rule.kind,
@@ -115,14 +130,6 @@ impl Analysis<'_> {
                     attribute.clone(),
                     span,
                 );
-                if let (Target::Unknown(_), Some(expr)) = (&replica.target, reference)
-                    && let Some(address) = referenced_resource(expr)
-                {
-                    replica.target = Target::Resource(format!(
-                        "{}{address}",
-                        prefix(&self.instance(instance).address)
-                    ));
-                }
                 out.push(replica);
             }
         }
@@ -212,6 +219,18 @@ impl Analysis<'_> {
                 v => out.push((Found::Value(v), attr.span)),
             }
         }
+    }
+}
+
+/// The arguments at a dotted path through nested blocks (every repeated block).
+fn attributes_at<'b>(body: &'b Body, path: &'b [String]) -> Vec<&'b crate::syntax::Attribute> {
+    match path {
+        [] => Vec::new(),
+        [last] => body.attribute(last).into_iter().collect(),
+        [first, rest @ ..] => body
+            .blocks_named(first)
+            .flat_map(|b| attributes_at(&b.body, rest))
+            .collect(),
     }
 }
 

@@ -67,10 +67,21 @@ impl Rule for Sov001 {
             .unwrap_or(vendor);
         let place = match region {
             Some(r) => format!("{name}, region {r}"),
-            None => format!("{name} (which has no SecNumCloud-qualified offer at all)"),
+            None => format!("{name}, region unknown"),
         };
         let what = category.unwrap_or("data");
-        let mut finding = s.finding(&META, severity, format!("sensitive {what} on {place}: not a SecNumCloud-qualified offer for this service and region{unconfirmed}"));
+        let mut finding = s.finding(
+            &META,
+            severity,
+            format!(
+                "sensitive {what} on {place}: {}{unconfirmed}",
+                if region.is_some() {
+                    "not a SecNumCloud-qualified offer for this service and region"
+                } else {
+                    "no region of this operator is SecNumCloud-qualified"
+                }
+            ),
+        );
         finding.help = Some(hosting::alternatives(cx, category));
         out.push(finding);
     }

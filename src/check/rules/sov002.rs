@@ -63,10 +63,7 @@ impl Rule for Sov002 {
                 vendor.extraterritorial_laws.join(", ")
             ),
         );
-        finding.help = Some(super::super::hosting::alternatives(
-            cx,
-            s.class.category.as_deref(),
-        ));
+        finding.help = Some("host it with an operator under EU jurisdiction and no non-EU exposure (`souverain catalog` lists them)".into());
         out.push(finding);
     }
 }
