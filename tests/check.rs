@@ -394,3 +394,24 @@ fn configuration_that_could_not_be_read_never_passes_silently() {
     let (code, _) = check_json(path, &[]);
     assert_eq!(code, 1, "an unparsable file fails the run");
 }
+
+#[test]
+fn a_state_backend_on_an_s3_compatible_endpoint_is_judged_by_its_operator() {
+    let dir = tree(&[(
+        "main.tf",
+        "terraform {\n  backend \"s3\" {\n    bucket   = \"tfstate\"\n    region   = \"gra\"\n    endpoint = \"s3.gra.io.cloud.ovh.net\"\n  }\n}\nprovider \"aws\" {\n  region = \"eu-west-3\"\n}\nresource \"aws_s3_bucket\" \"b\" {\n  tags = { data_classification = \"sensitive\" }\n}\n",
+    )]);
+    let (_, doc) = check_json(dir.path().to_str().unwrap(), &[]);
+    let sov007 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SOV007")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    let message = sov007["message"].as_str().unwrap();
+    assert!(
+        message.contains("OVHcloud") && !message.contains("cloud-act"),
+        "{message}"
+    );
+    assert_eq!(sov007["address"], Value::Null);
+}

@@ -272,14 +272,12 @@ impl Analysis<'_> {
             return out;
         };
         let source = entry.source.clone();
-        let provider = Some((root, &backend.body));
+        let body = with_legacy_endpoint(&backend.body);
+        let provider = Some((root, &*body));
         let endpoint_region = self.settle_vendor(entry, &source, None, provider, &mut out);
-        if let Some(found) = self.first_location(
-            root,
-            &InstanceKey::Single,
-            &backend.body,
-            &entry.provider_location,
-        ) {
+        if let Some(found) =
+            self.first_location(root, &InstanceKey::Single, &body, &entry.provider_location)
+        {
             self.settle_region(entry, found, "backend argument", &mut out);
         } else if let Some((region, span, value)) = endpoint_region {
             out.evidence.push(Evidence::new(
@@ -528,5 +526,33 @@ fn parent_reference(expr: &Expr) -> Option<(&str, &str, Option<&Expr>)> {
             }
         }
         _ => None,
+    }
+}
+
+/// The S3 backend's deprecated `endpoint = "host"` is `endpoints { s3 = "host" }` (the form
+/// the catalog's endpoint rules read).
+fn with_legacy_endpoint(body: &Body) -> std::borrow::Cow<'_, Body> {
+    match body.attribute("endpoint") {
+        Some(endpoint)
+            if body.blocks_named("endpoints").next().is_none()
+                && body.attribute("endpoints").is_none() =>
+        {
+            let mut body = body.clone();
+            body.blocks.push(crate::syntax::Block {
+                ident: "endpoints".into(),
+                labels: Vec::new(),
+                body: Body {
+                    attributes: vec![crate::syntax::Attribute {
+                        name: "s3".into(),
+                        ..endpoint.clone()
+                    }],
+                    blocks: Vec::new(),
+                },
+                span: endpoint.span,
+                header: endpoint.span,
+            });
+            std::borrow::Cow::Owned(body)
+        }
+        _ => std::borrow::Cow::Borrowed(body),
     }
 }
