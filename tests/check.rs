@@ -415,3 +415,33 @@ fn a_state_backend_on_an_s3_compatible_endpoint_is_judged_by_its_operator() {
     );
     assert_eq!(sov007["address"], Value::Null);
 }
+
+#[test]
+fn the_doctrine_data_decides_what_each_level_requires() {
+    // A policy set where internal data must be immune to non-EU law too.
+    let dir = tempfile::tempdir().unwrap();
+    let policies = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+    for entry in std::fs::read_dir(&policies).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "hcl") {
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            if path.ends_with("doctrine.hcl") {
+                let internal = text.find("level \"internal\"").unwrap();
+                let at = internal
+                    + text[internal..]
+                        .find("requires_immunity      = false")
+                        .unwrap();
+                text.replace_range(
+                    at..at + "requires_immunity      = false".len(),
+                    "requires_immunity      = true",
+                );
+            }
+            std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+        }
+    }
+    let (_, doc) = check_json("sov002", &[]);
+    assert!(has(&doc, "fail", "SOV002", "warning"));
+    let (code, doc) = check_json("sov002", &["--policies", dir.path().to_str().unwrap()]);
+    assert!(has(&doc, "fail", "SOV002", "error"), "{doc:#}");
+    assert_eq!(code, 1);
+}

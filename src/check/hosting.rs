@@ -80,3 +80,36 @@ pub fn alternatives(cx: &Context<'_>, category: Option<&str>) -> String {
         )
     }
 }
+
+/// What a level requires, from the doctrine in the catalog (`policies/doctrine.hcl`).
+pub struct Requirements {
+    /// A SecNumCloud-qualified offer or a State internal cloud.
+    pub qualification: bool,
+    /// Severity of an exposure to non-EU law: an error when immunity is required, a
+    /// warning for other restricted levels, nothing for unrestricted ones.
+    pub exposure: Option<super::Severity>,
+    /// The data must stay in the allowed geography.
+    pub geography: bool,
+}
+
+impl Requirements {
+    /// Whether the level asks anything at all (`public` does not).
+    pub fn any(&self) -> bool {
+        self.qualification || self.exposure.is_some() || self.geography
+    }
+}
+
+pub fn requirements(cx: &Context<'_>, level: Option<crate::level::Level>) -> Requirements {
+    let policy = level.and_then(|l| cx.catalog.level(l));
+    let geography = policy.is_some_and(|p| p.geography.is_some());
+    let exposure = match policy {
+        Some(p) if p.requires_immunity => Some(super::Severity::Error),
+        Some(p) if p.geography.is_some() => Some(super::Severity::Warning),
+        _ => None,
+    };
+    Requirements {
+        qualification: policy.is_some_and(|p| p.requires_qualification),
+        exposure,
+        geography,
+    }
+}

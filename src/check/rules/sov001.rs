@@ -1,6 +1,5 @@
 use super::super::hosting;
 use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
-use crate::level::Level;
 
 pub struct Sov001;
 
@@ -31,7 +30,12 @@ impl Rule for Sov001 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        let (Some(Level::Sensitive), Some(vendor)) = (s.level(), s.record.vendor.as_deref()) else {
+        let Some(vendor) = s
+            .record
+            .vendor
+            .as_deref()
+            .filter(|_| hosting::requirements(cx, s.level()).qualification)
+        else {
             return;
         };
         if cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud) {

@@ -1,5 +1,4 @@
 use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
-use crate::level::Level;
 
 pub struct Sov002;
 
@@ -27,10 +26,8 @@ impl Rule for Sov002 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        let severity = match s.level() {
-            Some(Level::Sensitive) => Severity::Error,
-            Some(Level::Internal) => Severity::Warning,
-            _ => return,
+        let Some(severity) = super::super::hosting::requirements(cx, s.level()).exposure else {
+            return;
         };
         let Some(vendor) = s
             .record

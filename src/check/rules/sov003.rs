@@ -1,6 +1,5 @@
 use super::super::hosting;
 use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
-use crate::level::Level;
 
 pub struct Sov003;
 
@@ -30,7 +29,7 @@ impl Rule for Sov003 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        if !matches!(s.level(), Some(Level::Internal | Level::Sensitive)) {
+        if !hosting::requirements(cx, s.level()).geography {
             return;
         }
         let (Some(vendor), Some(region)) = (s.record.vendor.as_deref(), s.record.region.as_deref())

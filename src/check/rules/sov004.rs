@@ -1,7 +1,6 @@
 use super::super::hosting;
 use crate::catalog::days_between;
 use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
-use crate::level::Level;
 
 pub struct Sov004;
 
@@ -28,7 +27,12 @@ impl Rule for Sov004 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        let (Some(Level::Sensitive), Some(vendor)) = (s.level(), s.record.vendor.as_deref()) else {
+        let Some(vendor) = s
+            .record
+            .vendor
+            .as_deref()
+            .filter(|_| hosting::requirements(cx, s.level()).qualification)
+        else {
             return;
         };
         let category = s.class.category.as_deref();

@@ -1,5 +1,4 @@
 use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
-use crate::level::Level;
 
 pub struct Sov005;
 
@@ -23,7 +22,10 @@ impl Rule for Sov005 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        let Some(level @ (Level::Internal | Level::Sensitive)) = s.level() else {
+        let Some(level) = s
+            .level()
+            .filter(|_| super::super::hosting::requirements(cx, s.level()).any())
+        else {
             return;
         };
         let r = s.record;

@@ -32,7 +32,10 @@ impl Rule for Sov006 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        let Some(level @ (Level::Internal | Level::Sensitive)) = s.level() else {
+        let Some(level) = s
+            .level()
+            .filter(|_| hosting::requirements(cx, s.level()).any())
+        else {
             return;
         };
         for replica in &s.record.replicas {
@@ -114,7 +117,9 @@ fn judge(
             ),
         ));
     }
-    if level == Level::Sensitive && !cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud) {
+    if hosting::requirements(cx, Some(level)).qualification
+        && !cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud)
+    {
         let (valid, _) = hosting::qualifications(
             cx,
             vendor,

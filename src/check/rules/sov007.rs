@@ -1,6 +1,5 @@
 use super::super::hosting;
 use crate::check::{Context, Finding, Related, RootView, Rule, RuleMeta, Severity};
-use crate::level::Level;
 
 pub struct Sov007;
 
@@ -30,11 +29,13 @@ impl Rule for Sov007 {
     }
 
     fn check_root(&self, cx: &Context<'_>, root: &RootView<'_>, out: &mut Vec<Finding>) {
-        let (Some(level @ (Level::Internal | Level::Sensitive)), Some(holder)) =
-            (root.level, root.most_sensitive)
-        else {
+        let (Some(level), Some(holder)) = (root.level, root.most_sensitive) else {
             return;
         };
+        let needs = hosting::requirements(cx, Some(level));
+        if !needs.any() {
+            return;
+        }
         let b = root.backend;
         if !b.hosted {
             return;
@@ -45,7 +46,7 @@ impl Rule for Sov007 {
         match (vendor, b.region.as_deref()) {
             (Some(v), _) if v.internal_cloud => return,
             (Some(v), region) => {
-                if level == Level::Sensitive
+                if needs.qualification
                     && hosting::qualifications(cx, &v.id, region, &b.kind, Some("object-storage"))
                         .0
                         .is_empty()
@@ -56,7 +57,7 @@ impl Rule for Sov007 {
                         region.map(|r| format!(" in {r}")).unwrap_or_default()
                     ));
                 }
-                if !v.extraterritorial_laws.is_empty() {
+                if needs.exposure.is_some() && !v.extraterritorial_laws.is_empty() {
                     problems.push(format!(
                         "{} is exposed to {}",
                         v.name,
