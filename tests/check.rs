@@ -445,3 +445,39 @@ fn the_doctrine_data_decides_what_each_level_requires() {
     assert!(has(&doc, "fail", "SOV002", "error"), "{doc:#}");
     assert_eq!(code, 1);
 }
+
+#[test]
+fn an_unknown_region_is_reported_only_when_it_could_change_the_verdict() {
+    let config = |provider: &str, resource: &str| {
+        format!("variable \"region\" {{}}\n{provider}\n{resource}\n")
+    };
+    let aws = tree(&[(
+        "main.tf",
+        &config(
+            "provider \"aws\" {\n  region = var.region\n}",
+            "resource \"aws_s3_bucket\" \"b\" {\n  tags = { data_classification = \"sensitive\" }\n}",
+        ),
+    )]);
+    let (_, doc) = check_json(aws.path().to_str().unwrap(), &[]);
+    assert!(
+        has(&doc, ".", "SOV001", "error"),
+        "AWS has no qualified region: {doc:#}"
+    );
+    assert!(
+        !has(&doc, ".", "SOV005", "warning"),
+        "so the region changes nothing: {doc:#}"
+    );
+    let outscale = tree(&[(
+        "main.tf",
+        &config(
+            "terraform {\n  required_providers {\n    outscale = { source = \"outscale/outscale\" }\n  }\n}\nprovider \"outscale\" {\n  region = var.region\n}",
+            "resource \"outscale_volume\" \"v\" {\n  tags {\n    key   = \"data_classification\"\n    value = \"sensitive\"\n  }\n}",
+        ),
+    )]);
+    let (_, doc) = check_json(outscale.path().to_str().unwrap(), &[]);
+    assert!(
+        has(&doc, ".", "SOV005", "warning"),
+        "Outscale's region decides: {doc:#}"
+    );
+    assert!(!has(&doc, ".", "SOV001", "error"));
+}

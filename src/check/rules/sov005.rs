@@ -40,6 +40,16 @@ impl Rule for Sov005 {
         if r.vendor.is_some() && r.region.is_some() && unknown_region.is_none() {
             return;
         }
+        // SOV001 already fails whatever the region when the operator has no qualified
+        // offer Terraform can tell apart: the missing region changes no verdict.
+        let needs = super::super::hosting::requirements(cx, s.level());
+        if let Some(vendor) = r.vendor.as_deref()
+            && needs.qualification
+            && !super::super::hosting::has_any_qualification(cx, vendor)
+            && !cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud)
+        {
+            return;
+        }
         let mut reasons: Vec<String> = r.unresolved.clone();
         reasons.extend(unknown_region);
         let missing = match (&r.vendor, &r.region) {
