@@ -76,6 +76,31 @@ pub struct Finding {
     pub help: Option<String>,
     /// The reason of the suppression comment that silenced it.
     pub suppressed: Option<String>,
+    /// What caused the finding, in terms that do not move with lines or dates (the
+    /// placement `vendor|region`, a replication argument, a comment's text): part of the
+    /// fingerprint.
+    pub cause: String,
+}
+
+impl Finding {
+    /// A stable identity (`rule`, root, address, cause): the same finding keeps it when
+    /// lines move, so baselines and SARIF alerts do not churn. FNV-1a, 64 bits, hex.
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let parts = [
+            self.rule,
+            &self.root,
+            self.address.as_deref().unwrap_or(""),
+            &self.cause,
+        ];
+        for part in parts {
+            for byte in part.bytes().chain([0]) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{hash:016x}")
+    }
 }
 
 /// What every rule sees.
@@ -134,6 +159,11 @@ impl Subject<'_> {
             message,
             help: None,
             suppressed: None,
+            cause: format!(
+                "{}|{}",
+                self.record.vendor.as_deref().unwrap_or(""),
+                self.record.region.as_deref().unwrap_or("")
+            ),
         }
     }
 }

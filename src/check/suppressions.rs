@@ -102,6 +102,13 @@ pub fn apply(
             message,
             help: Some("write `# souverain:ignore SOV00x until=YYYY-MM-DD -- reason` on the line above the block".into()),
             suppressed: None,
+            cause: format!(
+                "{}|{}|{}|{}",
+                ws.sources.display(s.span.file),
+                s.rules.join(","),
+                s.until.as_deref().unwrap_or(""),
+                s.reason.as_deref().unwrap_or("")
+            ),
         });
     }
 }

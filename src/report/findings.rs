@@ -26,9 +26,11 @@ struct JsonFinding<'a> {
     file: &'a str,
     line: u32,
     column: u32,
-    message: &'a str,
+        message: &'a str,
     help: Option<&'a str>,
     related: Vec<JsonRelated<'a>>,
+    /// Stable across line moves: what baselines and SARIF match on.
+    fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'a str>,
 }
@@ -115,7 +117,8 @@ fn json_finding<'a>(sources: &'a SourceMap, f: &'a Finding) -> JsonFinding<'a> {
                 }
             })
             .collect(),
-        reason: f.suppressed.as_deref(),
+                reason: f.suppressed.as_deref(),
+        fingerprint: f.fingerprint(),
     }
 }
 

@@ -80,6 +80,10 @@ impl Rule for Sov006 {
                     note: "sends a copy here".into(),
                 },
             );
+            finding.cause = format!(
+                "{}|{}|{:?}",
+                finding.cause, replica.attribute, replica.target
+            );
             finding.help = Some(format!(
                 "keep copies in {} and, for sensitive data, on a qualified offer",
                 hosting::geography_name(cx)

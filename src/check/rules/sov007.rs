@@ -119,6 +119,12 @@ impl Rule for Sov007 {
                 hosting::alternatives(cx, Some("object-storage"))
             )),
             suppressed: None,
+            cause: format!(
+                "{}|{}|{}",
+                b.kind,
+                b.vendor.as_deref().unwrap_or(""),
+                b.region.as_deref().unwrap_or("")
+            ),
         });
     }
 }
