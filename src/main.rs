@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use souverain::catalog::Catalog;
+use souverain::check::baseline::Baseline;
 use souverain::check::today::{is_iso_date, today};
 use souverain::check::{self, Severity};
 use souverain::classify;
@@ -71,6 +72,15 @@ struct CheckArgs {
     /// The date qualifications and suppressions are checked against (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<String>,
+    /// Also write a report to a file, atomically (repeatable): json=out.json, junit=…
+    #[arg(long = "output", value_name = "FORMAT=PATH", value_parser = parse_output)]
+    outputs: Vec<(CheckFormat, PathBuf)>,
+    /// Report only findings that this baseline file does not know.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the open findings in a baseline file (then adopt with --baseline).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -91,6 +101,9 @@ struct CatalogArgs {
 enum CheckFormat {
     Human,
     Json,
+    /// GitHub Actions annotations (and a step summary when GITHUB_STEP_SUMMARY is set).
+    Github,
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,6 +165,17 @@ enum Color {
     Never,
 }
 
+fn parse_output(s: &str) -> Result<(CheckFormat, PathBuf), String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=PATH, got {s:?}"))?;
+    let format = CheckFormat::from_str(format, true)?;
+    if path.is_empty() {
+        return Err(format!("no path in {s:?}"));
+    }
+    Ok((format, PathBuf::from(path)))
+}
+
 fn parse_var(s: &str) -> Result<(String, String), String> {
     s.split_once('=')
         .map(|(k, v)| (k.trim().to_string(), v.to_string()))
@@ -194,10 +218,27 @@ struct Analysed {
     inventory: resolve::Inventory,
     diagnostics: Vec<Diagnostic>,
     found_any: bool,
+    /// Files given on the command line (canonical): findings are reported only when their
+    /// resource or a cause is in one of them. Empty when directories were given.
+    changed: Vec<PathBuf>,
 }
 
 fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
     let mut settings = load_settings(common, paths)?;
+    // Files, as pre-commit passes them, select the roots that read them; those roots are
+    // found by scanning the whole repository.
+    let changed: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_file())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let scanned: Vec<PathBuf> = match changed.first() {
+        None => paths.to_vec(),
+        Some(first) => std::iter::once(discover::repository_root(first))
+            .chain(paths.iter().filter(|p| p.is_dir()).cloned())
+            .collect(),
+    };
+    let paths = scanned.as_slice();
     let catalog = load_catalog(common.policies.as_deref(), &mut settings)?;
     let filters = Filters {
         include: common.include.clone(),
@@ -213,6 +254,9 @@ fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
         return Err(bad.message.clone());
     }
     let mut ws = Workspace::load(&found);
+    if !changed.is_empty() {
+        ws.retain_roots_reading(&changed);
+    }
     let mut inputs = Inputs {
         env: Inputs::env_from_process(),
         vars: common.vars.clone(),
@@ -241,6 +285,7 @@ fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
         inventory,
         diagnostics,
         found_any: !found.is_empty(),
+        changed,
     })
 }
 
@@ -298,6 +343,10 @@ fn check(args: CheckArgs) -> ExitCode {
         print_diagnostics(&a, args.common.color);
         return fatal("no Terraform or OpenTofu files found: nothing was checked");
     }
+    if !a.changed.is_empty() && a.ws.roots.is_empty() {
+        eprintln!("souverain: no root module reads the given files; nothing to check");
+        return ExitCode::SUCCESS;
+    }
     let cx = check::Context {
         catalog: &a.catalog,
         settings: &a.settings,
@@ -310,18 +359,56 @@ fn check(args: CheckArgs) -> ExitCode {
         .map(|r| classify::classify(r, &a.catalog, &a.settings))
         .collect();
     let mut findings = check::check(&cx, &a.ws, resources, &classes, &a.inventory.backends);
+    if !a.changed.is_empty() {
+        let touched =
+            |span: souverain::source::Span| a.changed.contains(&a.ws.sources.get(span.file).path);
+        findings.retain(|f| touched(f.span) || f.related.iter().any(|r| touched(r.span)));
+    }
     let min = args.min_severity.severity();
     findings.retain(|f| f.severity >= min);
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&findings);
+        let written = report::write_atomic(path, |out| {
+            serde_json::to_writer_pretty(&mut *out, &baseline)?;
+            writeln!(out)
+        });
+        if let Err(e) = written {
+            return fatal(&format!(
+                "cannot write the baseline {}: {e}",
+                path.display()
+            ));
+        }
+        eprintln!(
+            "souverain: {} findings recorded in {}",
+            baseline.findings.len(),
+            path.display()
+        );
+    }
+    let matched = match &args.baseline {
+        None => None,
+        Some(path) => {
+            let baseline = std::fs::read_to_string(path)
+                .map_err(|e| e.to_string())
+                .and_then(|t| Baseline::parse(&t));
+            match baseline {
+                Ok(b) => Some(b.apply(&mut findings)),
+                Err(e) => {
+                    return fatal(&format!("cannot read the baseline {}: {e}", path.display()));
+                }
+            }
+        }
+    };
     let mut summary = report::findings::Summary {
         resources: resources.len(),
         data_resources: classes.iter().filter(|c| c.category.is_some()).count(),
         roots: a.ws.roots.len(),
         unanalysed: a.diagnostics.iter().filter(|d| is_unanalysed(d)).count(),
+        baseline: matched,
         ..Default::default()
     };
     summary.count(&findings);
-    let color = use_color(args.common.color);
-    let written = write_stdout(|out| match args.format {
+    let repo_root = discover::repository_root(&args.paths[0]);
+    let render = |format: CheckFormat, out: &mut dyn Write, color: bool| match format {
         CheckFormat::Human => report::findings::write_human(
             out,
             &a.ws.sources,
@@ -331,9 +418,34 @@ fn check(args: CheckArgs) -> ExitCode {
             terminal_width(),
         ),
         CheckFormat::Json => report::findings::write_json(out, &a.ws.sources, &findings, &summary),
-    });
-    if let Err(e) = written {
+        CheckFormat::Github => {
+            report::github::write_annotations(out, &a.ws.sources, &findings, &repo_root)
+        }
+        CheckFormat::Junit => {
+            report::junit::write_junit(out, &a.ws.sources, &findings, resources, &classes)
+        }
+    };
+    if let Err(e) = write_stdout(|out| render(args.format, out, use_color(args.common.color))) {
         return fatal(&format!("cannot write the report: {e}"));
+    }
+    for (format, path) in &args.outputs {
+        if let Err(e) = report::write_atomic(path, |out| render(*format, out, false)) {
+            return fatal(&format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    let github = std::iter::once(args.format)
+        .chain(args.outputs.iter().map(|(f, _)| *f))
+        .any(|f| matches!(f, CheckFormat::Github));
+    if let (true, Some(path)) = (github, std::env::var_os("GITHUB_STEP_SUMMARY")) {
+        let markdown = report::github::summary_markdown(&a.ws.sources, &findings, &summary.line());
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(markdown.as_bytes()));
+        if let Err(e) = appended {
+            return fatal(&format!("cannot write the step summary: {e}"));
+        }
     }
     print_diagnostics(&a, args.common.color);
     let threshold = args.fail_on.severity();
@@ -346,8 +458,7 @@ fn check(args: CheckArgs) -> ExitCode {
         .iter()
         .any(|d| d.severity == DiagnosticSeverity::Error);
     let uninstalled = cx.fail_on_unresolved && summary.unanalysed > 0;
-    let failing = failing || unread || uninstalled;
-    if failing {
+    if failing || unread || uninstalled {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

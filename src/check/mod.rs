@@ -2,6 +2,7 @@
 //! backend. Rules live one per file in [`rules`], registered in [`rules::RULES`]; findings
 //! are plain data that the reports render.
 
+pub mod baseline;
 mod hosting;
 pub mod rules;
 mod suppressions;

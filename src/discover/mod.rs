@@ -117,6 +117,22 @@ fn globs(patterns: &[String]) -> Result<Option<GlobSet>, Diagnostic> {
         .map_err(|e| Diagnostic::error("invalid-glob", e.to_string(), Location::None))
 }
 
+/// The repository a path belongs to: the nearest ancestor holding `.git`, else the path
+/// itself (its directory, for a file). Paths in reports are relative to it.
+pub fn repository_root(path: &Path) -> PathBuf {
+    let start = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let start = if start.is_file() {
+        start.parent().map(Path::to_path_buf).unwrap_or(start)
+    } else {
+        start
+    };
+    start
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf)
+        .unwrap_or(start)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Config,

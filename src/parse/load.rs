@@ -67,6 +67,70 @@ impl Workspace {
         self.installed.get(&root)?.get(key).copied()
     }
 
+    /// Every module a root may instantiate: itself, its local calls and the modules
+    /// installed for it, transitively.
+    pub fn closure(&self, root: ModuleId) -> Vec<ModuleId> {
+        let mut seen = vec![root];
+        let mut stack = vec![root];
+        let installed = self.installed.get(&root);
+        while let Some(id) = stack.pop() {
+            let local = self.call_sources[id.0 as usize]
+                .iter()
+                .filter_map(|c| match c {
+                    CallSource::Local(m) => Some(*m),
+                    _ => None,
+                });
+            for next in local.chain(installed.into_iter().flat_map(|m| m.values().copied())) {
+                if !seen.contains(&next) {
+                    seen.push(next);
+                    stack.push(next);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Keeps the roots that read one of `files` (canonical paths): a file in the directory of
+    /// a module they instantiate. Problems found while loading other files are dropped.
+    pub fn retain_roots_reading(&mut self, files: &[PathBuf]) {
+        // By directory: a file that failed to parse belongs to no module's file list, and
+        // a root's variable files sit in its directory.
+        let dirs_of = |ws: &Workspace, root: ModuleId| -> HashSet<PathBuf> {
+            ws.closure(root)
+                .into_iter()
+                .map(|m| ws.module(m).dir.clone())
+                .collect()
+        };
+        let in_any =
+            |dirs: &HashSet<PathBuf>, path: &Path| path.parent().is_some_and(|d| dirs.contains(d));
+        let keep: Vec<bool> = self
+            .roots
+            .iter()
+            .map(|r| files.iter().any(|f| in_any(&dirs_of(self, r.module), f)))
+            .collect();
+        let mut keep = keep.into_iter();
+        self.roots.retain(|_| keep.next().unwrap_or(false));
+        let dirs: HashSet<PathBuf> = self
+            .roots
+            .iter()
+            .flat_map(|r| dirs_of(self, r.module))
+            .collect();
+        let in_dirs = |path: &Path| in_any(&dirs, path);
+        let sources = &self.sources;
+        let by_display = |display: &str| {
+            (0..sources.len() as u32)
+                .map(crate::source::FileId)
+                .find(|f| sources.display(*f) == display)
+        };
+        self.diagnostics.retain(|d| match &d.location {
+            Location::Span(span) => in_dirs(&sources.get(span.file).path),
+            Location::File { path, .. } => {
+                by_display(path).is_none_or(|f| in_dirs(&sources.get(f).path))
+            }
+            Location::None => true,
+        });
+    }
+
     /// Whether `terraform init` ran in this root (it has a `modules.json`).
     pub fn is_initialised(&self, root: ModuleId) -> bool {
         self.installed.contains_key(&root)

@@ -26,7 +26,7 @@ struct JsonFinding<'a> {
     file: &'a str,
     line: u32,
     column: u32,
-        message: &'a str,
+    message: &'a str,
     help: Option<&'a str>,
     related: Vec<JsonRelated<'a>>,
     /// Stable across line moves: what baselines and SARIF match on.
@@ -56,6 +56,9 @@ pub struct Summary {
     /// Inputs souverain could not analyse (unparsable files, modules not found or not
     /// installed): what they hold was not checked.
     pub unanalysed: usize,
+    /// With `--baseline`: findings the baseline knew (not reported) and entries gone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::check::baseline::Matched>,
 }
 
 impl Summary {
@@ -72,6 +75,10 @@ impl Summary {
 
     pub fn line(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let baseline = match self.baseline {
+            Some(b) => format!("; baseline: {} known, {} gone", b.matched, b.gone),
+            None => String::new(),
+        };
         let unanalysed = match self.unanalysed {
             0 => String::new(),
             n => format!(
@@ -80,7 +87,7 @@ impl Summary {
             ),
         };
         format!(
-            "{}, {}, {} info ({} suppressed) on {} resources ({} holding data) in {}{unanalysed}",
+            "{}, {}, {} info ({} suppressed) on {} resources ({} holding data) in {}{unanalysed}{baseline}",
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
             self.info,
@@ -117,7 +124,7 @@ fn json_finding<'a>(sources: &'a SourceMap, f: &'a Finding) -> JsonFinding<'a> {
                 }
             })
             .collect(),
-                reason: f.suppressed.as_deref(),
+        reason: f.suppressed.as_deref(),
         fingerprint: f.fingerprint(),
     }
 }
