@@ -91,6 +91,7 @@ struct CatalogArgs {
 enum CheckFormat {
     Human,
     Json,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -331,6 +332,13 @@ fn check(args: CheckArgs) -> ExitCode {
             terminal_width(),
         ),
         CheckFormat::Json => report::findings::write_json(out, &a.ws.sources, &findings, &summary),
+        CheckFormat::Sarif => report::sarif::write_sarif(
+            out,
+            &a.ws.sources,
+            &findings,
+            resources,
+            &report::sarif::repository_root(&args.paths[0]),
+        ),
     });
     if let Err(e) = written {
         return fatal(&format!("cannot write the report: {e}"));

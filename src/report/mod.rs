@@ -4,3 +4,4 @@ pub mod catalog;
 pub mod diagnostics;
 pub mod findings;
 pub mod inventory;
+pub mod sarif;
