@@ -75,6 +75,9 @@ struct CheckArgs {
     /// Also write a report to a file, atomically (repeatable): json=out.json, junit=…
     #[arg(long = "output", value_name = "FORMAT=PATH", value_parser = parse_output)]
     outputs: Vec<(CheckFormat, PathBuf)>,
+    /// Shorthand for --output sarif=PATH.
+    #[arg(long, value_name = "PATH")]
+    sarif_file: Option<PathBuf>,
     /// Report only findings that this baseline file does not know.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -104,6 +107,7 @@ enum CheckFormat {
     /// GitHub Actions annotations (and a step summary when GITHUB_STEP_SUMMARY is set).
     Github,
     Junit,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -424,17 +428,25 @@ fn check(args: CheckArgs) -> ExitCode {
         CheckFormat::Junit => {
             report::junit::write_junit(out, &a.ws.sources, &findings, resources, &classes)
         }
+        CheckFormat::Sarif => {
+            report::sarif::write_sarif(out, &a.ws.sources, &findings, resources, &repo_root)
+        }
     };
     if let Err(e) = write_stdout(|out| render(args.format, out, use_color(args.common.color))) {
         return fatal(&format!("cannot write the report: {e}"));
     }
-    for (format, path) in &args.outputs {
+    let sarif = args
+        .sarif_file
+        .iter()
+        .map(|p| (CheckFormat::Sarif, p.clone()));
+    let outputs: Vec<(CheckFormat, PathBuf)> = args.outputs.iter().cloned().chain(sarif).collect();
+    for (format, path) in &outputs {
         if let Err(e) = report::write_atomic(path, |out| render(*format, out, false)) {
             return fatal(&format!("cannot write {}: {e}", path.display()));
         }
     }
     let github = std::iter::once(args.format)
-        .chain(args.outputs.iter().map(|(f, _)| *f))
+        .chain(outputs.iter().map(|(f, _)| *f))
         .any(|f| matches!(f, CheckFormat::Github));
     if let (true, Some(path)) = (github, std::env::var_os("GITHUB_STEP_SUMMARY")) {
         let markdown = report::github::summary_markdown(&a.ws.sources, &findings, &summary.line());

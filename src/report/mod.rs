@@ -6,6 +6,7 @@ pub mod findings;
 pub mod github;
 pub mod inventory;
 pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 use std::path::Path;
