@@ -108,6 +108,7 @@ fn several_outputs_in_one_run_are_written_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("out.json");
     let junit = dir.path().join("out.xml");
+    let sarif = dir.path().join("out.sarif");
     let (code, stdout) = check(
         &formats_tree(),
         &[
@@ -117,6 +118,8 @@ fn several_outputs_in_one_run_are_written_atomically() {
             &format!("json={}", json.display()),
             "--output",
             &format!("junit={}", junit.display()),
+            "--sarif-file",
+            sarif.to_str().unwrap(),
         ],
     );
     assert_eq!(code, 1);
