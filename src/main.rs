@@ -10,7 +10,7 @@ use souverain::diagnostic::{Diagnostic, Location, Severity as DiagnosticSeverity
 use souverain::discover::{self, Filters};
 use souverain::parse::Workspace;
 use souverain::report;
-use souverain::resolve::{self, Inputs, Limits};
+use souverain::resolve::{self, Inputs, Limits, ResourceRecord};
 use souverain::settings::{self, Settings};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -366,7 +366,22 @@ fn check(args: CheckArgs) -> ExitCode {
     if !a.changed.is_empty() {
         let touched =
             |span: souverain::source::Span| a.changed.contains(&a.ws.sources.get(span.file).path);
-        findings.retain(|f| touched(f.span) || f.related.iter().any(|r| touched(r.span)));
+        // A cause is also anything in the resource's evidence: a tfvars value, a module
+        // call's argument, a provider alias passed down.
+        let records: std::collections::HashMap<(&str, &str), &ResourceRecord> = resources
+            .iter()
+            .map(|r| ((r.root.as_str(), r.address.as_str()), r))
+            .collect();
+        let evidence_touched = |f: &check::Finding| {
+            let record = f
+                .address
+                .as_deref()
+                .and_then(|a| records.get(&(f.root.as_str(), a)));
+            record.is_some_and(|r| r.evidence.iter().filter_map(|e| e.span).any(touched))
+        };
+        findings.retain(|f| {
+            touched(f.span) || f.related.iter().any(|r| touched(r.span)) || evidence_touched(f)
+        });
     }
     let min = args.min_severity.severity();
     findings.retain(|f| f.severity >= min);

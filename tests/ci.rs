@@ -221,6 +221,11 @@ fn changed_files_select_their_roots_and_report_what_they_touch() {
             "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {\n  tags = { data_classification = \"sensitive\" }\n}\n",
         ),
         ("broken/main.tf", "resource \"x\" \"y\" {\n"),
+        (
+            "vars/main.tf",
+            "variable \"region\" {}\nprovider \"aws\" {\n  region = var.region\n}\nresource \"aws_s3_bucket\" \"v\" {\n  tags = { data_classification = \"sensitive\" }\n}\n",
+        ),
+        ("vars/terraform.tfvars", "region = \"eu-west-3\"\n"),
     ]);
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     let json = |files: &[&str]| {
@@ -258,6 +263,15 @@ fn changed_files_select_their_roots_and_report_what_they_touch() {
             .iter()
             .all(|f| f["root"] == "other")
     );
+    // A variables file is a cause too: the findings it decides are reported.
+    let (_, doc) = json(&["vars/terraform.tfvars"]);
+    let addresses: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["address"].as_str())
+        .collect();
+    assert_eq!(addresses, ["aws_s3_bucket.v", "aws_s3_bucket.v"], "{doc:#}");
     let (code, _) = json(&["broken/main.tf"]);
     assert_eq!(code, 1, "a changed file that cannot be parsed fails");
 }
