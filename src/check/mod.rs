@@ -34,15 +34,6 @@ impl Severity {
             Severity::Error => "error",
         }
     }
-
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
 }
 
 /// What a rule is, for `explain`, SARIF and the docs.
