@@ -140,7 +140,44 @@ impl Body {
     }
 }
 
+/// A reference to an attribute of a managed resource: `TYPE.NAME.attr` or
+/// `TYPE.NAME[key].attr`.
+pub struct ResourceRef<'e> {
+    pub kind: &'e str,
+    pub name: &'e str,
+    pub key: Option<&'e Expr>,
+}
+
 impl Expr {
+    /// The resource this expression reads an attribute of, also inside `"${…}"`. Resource
+    /// types always hold an `_`, which tells them from `var`, `local`, `module`, `each`, …
+    pub fn resource_reference(&self) -> Option<ResourceRef<'_>> {
+        match &self.kind {
+            ExprKind::Template(parts) => match parts.as_slice() {
+                [TemplatePart::Interpolation(inner)] => inner.resource_reference(),
+                _ => None,
+            },
+            ExprKind::Traversal(root, ops) => {
+                let ExprKind::Variable(kind) = &root.kind else {
+                    return None;
+                };
+                let (name, key) = match ops.as_slice() {
+                    [Traverse::GetAttr(name), Traverse::GetAttr(_), ..] => (name, None),
+                    [
+                        Traverse::GetAttr(name),
+                        Traverse::Index(key),
+                        Traverse::GetAttr(_),
+                        ..,
+                    ] => (name, Some(key)),
+                    _ => return None,
+                };
+                kind.contains('_')
+                    .then_some(ResourceRef { kind, name, key })
+            }
+            _ => None,
+        }
+    }
+
     /// The literal string of a plain string expression (`"x"`, or a template without
     /// interpolation).
     pub fn as_literal_str(&self) -> Option<&str> {

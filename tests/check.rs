@@ -481,3 +481,40 @@ fn an_unknown_region_is_reported_only_when_it_could_change_the_verdict() {
     );
     assert!(!has(&doc, ".", "SOV001", "error"));
 }
+
+#[test]
+fn s3_replication_is_judged_where_the_destination_bucket_is() {
+    let dir = tree(&[(
+        "main.tf",
+        r#"provider "aws" {
+  region = "eu-west-3"
+}
+resource "aws_s3_bucket" "src" {}
+resource "aws_s3_bucket" "dst" {
+  count  = 1
+  region = "us-east-1"
+}
+resource "aws_s3_bucket" "near" {
+  region = "eu-central-1"
+}
+resource "aws_s3_bucket_replication_configuration" "r" {
+  bucket = aws_s3_bucket.src.id
+  tags   = { data_classification = "internal" }
+  rule {
+    destination {
+      bucket = aws_s3_bucket.dst[0].arn
+    }
+  }
+  rule {
+    destination {
+      bucket = aws_s3_bucket.near.arn
+    }
+  }
+}
+"#,
+    )]);
+    let (_, doc) = check_json(dir.path().to_str().unwrap(), &[]);
+    let sov006: Vec<&str> = doc["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "SOV006").filter_map(|f| f["message"].as_str()).collect();
+    assert_eq!(sov006.len(), 1, "only the US copy breaks the EU requirement: {sov006:?}");
+    assert!(sov006[0].contains("us-east-1 (US)"), "{sov006:?}");
+}

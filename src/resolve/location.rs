@@ -11,7 +11,7 @@ use crate::config::Mode;
 use crate::evaluate::Value;
 use crate::evaluate::expr::get_attr;
 use crate::source::Span;
-use crate::syntax::{Body, Expr, ExprKind, TemplatePart, Traverse};
+use crate::syntax::{Body, Expr};
 
 /// What was found for one resource instance.
 #[derive(Debug, Default)]
@@ -328,6 +328,24 @@ impl Analysis<'_> {
         }
     }
 
+    /// The instance a reference's index selects (`aws_s3_bucket.b[each.key]`), evaluated
+    /// where the reference is written.
+    pub(super) fn instance_key_of(
+        &self,
+        instance: InstanceId,
+        key: &InstanceKey,
+        index: Option<&Expr>,
+    ) -> InstanceKey {
+        match index.map(|expr| self.eval(instance, key, expr)) {
+            None => InstanceKey::Single,
+            Some(Value::Number(n)) if n >= 0.0 && n.fract() == 0.0 => {
+                InstanceKey::Index(n as usize)
+            }
+            Some(Value::String(k)) => InstanceKey::Key(k.to_string(), Value::Null),
+            Some(other) => InstanceKey::Unknown(other),
+        }
+    }
+
     /// The location of the parent a resource without a location argument lives in, found
     /// through the catalog's `location_from_parent` arguments (`server_id =
     /// azurerm_mssql_server.main.id`).
@@ -345,25 +363,18 @@ impl Analysis<'_> {
             if !entry.location_from_parent.is_match(&*attr.name) {
                 return None;
             }
-            let parent = parent_reference(&attr.expr)?;
-            let parent_index = module.find_resource(Mode::Managed, parent.0, parent.1)?;
+            let parent = attr.expr.resource_reference()?;
+            let parent_index = module.find_resource(Mode::Managed, parent.kind, parent.name)?;
             let parent_kind = &module.resources[parent_index].kind;
             let same_provider = parent_kind.split('_').next() == resource.kind.split('_').next();
             (same_provider && !entry.parent_excluded_types.is_match(&**parent_kind))
-                .then_some((attr, (parent_index, parent.2)))
+                .then_some((attr, (parent_index, parent.key)))
         })?;
         let (parent_index, parent_key_expr) = parent;
         if self.placing.borrow().contains(&(instance, parent_index)) {
             return None;
         }
-        let parent_key = match parent_key_expr {
-            None => InstanceKey::Single,
-            Some(expr) => match self.eval(instance, key, expr) {
-                Value::Number(n) if n >= 0.0 => InstanceKey::Index(n as usize),
-                Value::String(k) => InstanceKey::Key(k.to_string(), Value::Null),
-                other => InstanceKey::Unknown(other),
-            },
-        };
+        let parent_key = self.instance_key_of(instance, key, parent_key_expr);
         let parent = &module.resources[parent_index];
         let parent_config = self.resource_provider_key(instance, parent_index);
         let binding = self.bind_provider(instance, &parent_config);
@@ -501,32 +512,6 @@ fn distinct<'p>(paths: impl Iterator<Item = &'p AttrPath>) -> String {
         }
     }
     names.join(", ")
-}
-
-/// `TYPE.NAME.attr` or `TYPE.NAME[key].attr` (also inside `"${…}"`): the type, the name
-/// and the instance key expression of a referenced resource.
-fn parent_reference(expr: &Expr) -> Option<(&str, &str, Option<&Expr>)> {
-    match &expr.kind {
-        ExprKind::Template(parts) => match parts.as_slice() {
-            [TemplatePart::Interpolation(inner)] => parent_reference(inner),
-            _ => None,
-        },
-        ExprKind::Traversal(root, ops) => {
-            let ExprKind::Variable(kind) = &root.kind else {
-                return None;
-            };
-            match ops.as_slice() {
-                [Traverse::GetAttr(name), Traverse::GetAttr(_)] => Some((kind, name, None)),
-                [
-                    Traverse::GetAttr(name),
-                    Traverse::Index(key),
-                    Traverse::GetAttr(_),
-                ] => Some((kind, name, Some(key))),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
 }
 
 /// The S3 backend's deprecated `endpoint = "host"` is `endpoints { s3 = "host" }` (the form

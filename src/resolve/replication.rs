@@ -6,7 +6,7 @@ use crate::catalog::{Catalog, DestinationKind, ProviderEntry};
 use crate::evaluate::Value;
 use crate::evaluate::expr::get_attr;
 use crate::source::Span;
-use crate::syntax::{Body, Expr, ExprKind, TemplatePart, Traverse};
+use crate::syntax::Body;
 
 /// One place a resource's data is copied to.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,8 +62,11 @@ impl Analysis<'_> {
                 // the referenced attribute (an ARN, an id) is known only after apply.
                 let here = prefix(&self.instance(instance).address);
                 for attr in attributes_at(&resource.body, &path.segments) {
-                    let target = match referenced_resource(&attr.expr) {
-                        Some(address) => Target::Resource(format!("{here}{address}")),
+                    let target = match attr.expr.resource_reference() {
+                        Some(r) => {
+                            let suffix = self.instance_key_of(instance, key, r.key).suffix();
+                            Target::Resource(format!("{here}{}.{}{suffix}", r.kind, r.name))
+                        }
                         None => match self.eval(instance, key, &attr.expr) {
                             Value::Unknown(u) => Target::Unknown(u.reason.to_string()),
                             v => Target::Unknown(format!(
@@ -247,22 +250,5 @@ fn descend(value: Value, segment: &str) -> Vec<Value> {
         },
         Value::Unknown(_) => vec![value],
         _ => Vec::new(),
-    }
-}
-
-/// `TYPE.NAME.attr` (or inside `"${…}"`) → `TYPE.NAME`.
-fn referenced_resource(expr: &Expr) -> Option<String> {
-    match &expr.kind {
-        ExprKind::Template(parts) => match parts.as_slice() {
-            [TemplatePart::Interpolation(inner)] => referenced_resource(inner),
-            _ => None,
-        },
-        ExprKind::Traversal(root, ops) => match (&root.kind, ops.first()) {
-            (ExprKind::Variable(kind), Some(Traverse::GetAttr(name))) if kind.contains('_') => {
-                Some(format!("{kind}.{name}"))
-            }
-            _ => None,
-        },
-        _ => None,
     }
 }
