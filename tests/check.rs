@@ -514,7 +514,17 @@ resource "aws_s3_bucket_replication_configuration" "r" {
 "#,
     )]);
     let (_, doc) = check_json(dir.path().to_str().unwrap(), &[]);
-    let sov006: Vec<&str> = doc["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "SOV006").filter_map(|f| f["message"].as_str()).collect();
-    assert_eq!(sov006.len(), 1, "only the US copy breaks the EU requirement: {sov006:?}");
+    let sov006: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "SOV006")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert_eq!(
+        sov006.len(),
+        1,
+        "only the US copy breaks the EU requirement: {sov006:?}"
+    );
     assert!(sov006[0].contains("us-east-1 (US)"), "{sov006:?}");
 }

@@ -211,18 +211,24 @@ pub fn check(
             rule.check_resource(cx, &subject, &mut findings);
         }
     }
+    // The most sensitive data of each root, in one pass.
+    let mut most: HashMap<&str, (Level, &ResourceRecord)> = HashMap::new();
+    for (record, level) in resources
+        .iter()
+        .zip(classes)
+        .filter_map(|(r, c)| Some((r, c.level?)))
+    {
+        let entry = most.entry(record.root.as_str()).or_insert((level, record));
+        if level > entry.0 {
+            *entry = (level, record);
+        }
+    }
     for backend in backends {
-        let in_root = resources
-            .iter()
-            .zip(classes)
-            .filter(|(r, _)| r.root == backend.root);
-        let most = in_root
-            .filter_map(|(r, c)| Some((c.level?, r)))
-            .max_by_key(|(level, _)| *level);
+        let most = most.get(backend.root.as_str());
         let view = RootView {
             backend,
-            level: most.map(|(l, _)| l),
-            most_sensitive: most.map(|(_, r)| r),
+            level: most.map(|(l, _)| *l),
+            most_sensitive: most.map(|(_, r)| *r),
         };
         for rule in rules::RULES {
             rule.check_root(cx, &view, &mut findings);

@@ -30,8 +30,9 @@ pub struct Module {
     /// `terraform { backend "s3" { … } }` or `terraform { cloud { … } }`: where the state,
     /// which holds every attribute of every resource, is stored.
     pub backend: Option<Backend>,
-    /// (mode, type, name) → index in `resources`, for references.
-    resource_index: HashMap<(Mode, Name, Name), usize>,
+    /// Per mode (managed, data), type → name → index in `resources`, for references;
+    /// nested so that a lookup by `&str` allocates nothing.
+    resource_index: [HashMap<Name, HashMap<Name, usize>>; 2],
     /// Call name → index in `calls`.
     call_index: HashMap<Name, usize>,
 }
@@ -178,9 +179,10 @@ impl Module {
             module.add_block(block, errors);
         }
         for (i, r) in module.resources.iter().enumerate() {
-            if module
-                .resource_index
-                .insert((r.mode, r.kind.clone(), r.name.clone()), i)
+            if module.resource_index[r.mode as usize]
+                .entry(r.kind.clone())
+                .or_default()
+                .insert(r.name.clone(), i)
                 .is_some()
             {
                 errors.push(ModelError {
@@ -209,8 +211,9 @@ impl Module {
     }
 
     pub fn find_resource(&self, mode: Mode, kind: &str, name: &str) -> Option<usize> {
-        self.resource_index
-            .get(&(mode, Name::from(kind), Name::from(name)))
+        self.resource_index[mode as usize]
+            .get(kind)?
+            .get(name)
             .copied()
     }
 

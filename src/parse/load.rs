@@ -24,6 +24,15 @@ pub enum CallSource {
     Remote(String),
 }
 
+/// A call's source while loading.
+enum PendingCall {
+    /// An existing local directory (canonical).
+    Local(PathBuf),
+    /// A local path that does not exist.
+    Missing(PathBuf),
+    Remote(String),
+}
+
 /// A root module: a directory that no other scanned module calls.
 #[derive(Clone, Debug)]
 pub struct Root {
@@ -54,6 +63,9 @@ pub struct Workspace {
     installed: HashMap<ModuleId, HashMap<String, ModuleId>>,
     /// Manifests read during loading, linked to module ids once everything is loaded.
     manifests: Vec<(ModuleId, HashMap<String, PathBuf>)>,
+    /// Per module, where each call's source points, resolved once while loading and
+    /// turned into [`CallSource`]s once every directory is loaded.
+    pending_calls: Vec<Vec<PendingCall>>,
 }
 
 impl Workspace {
@@ -106,7 +118,10 @@ impl Workspace {
         let keep: Vec<bool> = self
             .roots
             .iter()
-            .map(|r| files.iter().any(|f| in_any(&dirs_of(self, r.module), f)))
+            .map(|r| {
+                let dirs = dirs_of(self, r.module);
+                files.iter().any(|f| in_any(&dirs, f))
+            })
             .collect();
         let mut keep = keep.into_iter();
         self.roots.retain(|_| keep.next().unwrap_or(false));
@@ -263,6 +278,7 @@ impl Workspace {
             self.modules.push(module);
             self.auto_vars.push(vars);
             self.call_sources.push(Vec::new());
+            self.pending_calls.push(Vec::new());
             self.by_dir.insert((*dir).clone(), id);
             ids.push(id);
         }
@@ -305,12 +321,31 @@ impl Workspace {
     /// every module listed in its `modules.json`.
     fn dirs_to_load(&mut self, id: ModuleId) -> Vec<PathBuf> {
         let module = &self.modules[id.0 as usize];
-        let mut dirs: Vec<PathBuf> = module
+        let pending: Vec<PendingCall> = module
             .calls
             .iter()
-            .filter_map(|call| local_source(call.source.as_deref()?))
-            .filter_map(|source| module.dir.join(source).canonicalize().ok())
+            .map(|call| {
+                let source = call.source.as_deref().unwrap_or("");
+                match local_source(source) {
+                    Some(rel) => {
+                        let path = module.dir.join(rel);
+                        match path.canonicalize() {
+                            Ok(dir) => PendingCall::Local(dir),
+                            Err(_) => PendingCall::Missing(path),
+                        }
+                    }
+                    None => PendingCall::Remote(source.to_string()),
+                }
+            })
             .collect();
+        let mut dirs: Vec<PathBuf> = pending
+            .iter()
+            .filter_map(|p| match p {
+                PendingCall::Local(dir) => Some(dir.clone()),
+                _ => None,
+            })
+            .collect();
+        self.pending_calls[id.0 as usize] = pending;
         let manifest_path = module.dir.join(".terraform/modules/modules.json");
         if let Some(manifest) = self.read_manifest(&manifest_path, id) {
             dirs.extend(manifest.values().cloned());
@@ -367,22 +402,19 @@ impl Workspace {
     /// Once every directory is loaded: where each call leads, and each root's installed
     /// modules by key.
     fn link(&mut self) {
-        for (i, module) in self.modules.iter().enumerate() {
-            self.call_sources[i] = module
-                .calls
-                .iter()
-                .map(|call| {
-                    let source = call.source.as_deref().unwrap_or("");
-                    match local_source(source) {
-                        Some(rel) => {
-                            let path = module.dir.join(rel);
-                            match path.canonicalize().ok().and_then(|d| self.by_dir.get(&d)) {
-                                Some(id) => CallSource::Local(*id),
-                                None => CallSource::MissingLocal(path),
-                            }
-                        }
-                        None => CallSource::Remote(source.to_string()),
-                    }
+        for (i, pending) in std::mem::take(&mut self.pending_calls)
+            .into_iter()
+            .enumerate()
+        {
+            self.call_sources[i] = pending
+                .into_iter()
+                .map(|call| match call {
+                    PendingCall::Local(dir) => match self.by_dir.get(&dir) {
+                        Some(id) => CallSource::Local(*id),
+                        None => CallSource::MissingLocal(dir),
+                    },
+                    PendingCall::Missing(path) => CallSource::MissingLocal(path),
+                    PendingCall::Remote(source) => CallSource::Remote(source),
                 })
                 .collect();
         }

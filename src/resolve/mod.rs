@@ -183,7 +183,9 @@ fn walk(
 ) {
     let inst = an.instance(instance);
     let module = an.module_of(instance);
-    let call_tags = an.call_tags(instance);
+    // Module-call arguments classify data-holding resources only: read them once, and
+    // only when the instance has such a resource.
+    let call_tags = std::cell::OnceCell::new();
     let calls = an.call_blocks(instance);
     for (index, resource) in module.resources.iter().enumerate() {
         let base = format!("{}{}", prefix(&inst.address), resource.address());
@@ -200,17 +202,27 @@ fn walk(
             resource.header,
         );
         let entry = catalog.provider(&source);
+        // Tags and copies matter for data-holding resources only (see `classify`).
+        let data_entry = entry.filter(|_| {
+            resource.mode == Mode::Managed && catalog.data_type(&resource.kind).is_some()
+        });
         for instance_key in keys {
             let mut placement =
                 an.place(catalog, instance, index, &instance_key, &source, &binding);
-            let mut tags = match entry {
+            let tags = match data_entry {
                 Some(entry) if placement.hosted => {
-                    an.tags(entry, instance, index, &instance_key, &binding)
+                    let mut tags = an.tags(entry, instance, index, &instance_key, &binding);
+                    tags.extend(
+                        call_tags
+                            .get_or_init(|| an.call_tags(instance))
+                            .iter()
+                            .cloned(),
+                    );
+                    tags
                 }
                 _ => Vec::new(),
             };
-            tags.extend(call_tags.iter().cloned());
-            let replicas = match entry {
+            let replicas = match data_entry {
                 Some(entry) if placement.hosted => an.replicas(
                     catalog,
                     entry,
