@@ -447,7 +447,13 @@ fn check(args: CheckArgs) -> ExitCode {
             report::sarif::write_sarif(out, &a.ws.sources, &findings, resources, &repo_root)
         }
     };
-    if let Err(e) = write_stdout(|out| render(args.format, out, use_color(args.common.color))) {
+    if let Err(e) = write_stdout(|out| {
+        render(
+            args.format,
+            out,
+            use_color(args.common.color, std::io::stdout().is_terminal()),
+        )
+    }) {
         return fatal(&format!("cannot write the report: {e}"));
     }
     let sarif = args
@@ -571,11 +577,12 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> st
     out.flush()
 }
 
-fn use_color(color: Color) -> bool {
+/// Colour for a stream: on a terminal, unless `NO_COLOR` is set, or as forced.
+fn use_color(color: Color, terminal: bool) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
     }
 }
 
@@ -587,16 +594,13 @@ fn terminal_width() -> usize {
 }
 
 fn print_diagnostics(a: &Analysed, color: Color) {
-    let color = match color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = use_color(color, std::io::stderr().is_terminal());
     let _ = report::diagnostics::write_human(
         &mut std::io::stderr().lock(),
         &a.ws.sources,
         &a.diagnostics,
         color,
+        terminal_width(),
     );
 }
 

@@ -1,7 +1,7 @@
 //! Questions several rules ask about a placement: is this country allowed, which
 //! qualifications cover this resource, what compliant alternatives exist.
 
-use super::Context;
+use super::{Context, Subject};
 use crate::catalog::Qualification;
 use crate::settings::Geography;
 
@@ -37,6 +37,15 @@ pub fn qualifications<'c>(
         .into_iter()
         .filter(|q| q.valid_from.as_str() <= cx.today)
         .partition(|q| cx.today <= q.valid_until.as_str())
+}
+
+/// The operator of a resource whose level requires a qualified offer (or an internal
+/// cloud), if known: what SOV001 and SOV004 look at.
+pub fn vendor_needing_qualification<'s>(cx: &Context<'_>, s: &Subject<'s>) -> Option<&'s str> {
+    s.record
+        .vendor
+        .as_deref()
+        .filter(|_| requirements(cx, s.level()).qualification)
 }
 
 /// Whether some region of the vendor could be qualified for a resource: a qualification

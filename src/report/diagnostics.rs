@@ -1,8 +1,9 @@
 //! Diagnostics about the input: rendered with miette for people, as JSON for tools.
 
+use super::snippet;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::source::SourceMap;
-use miette::{LabeledSpan, MietteDiagnostic, NamedSource};
+use miette::{LabeledSpan, MietteDiagnostic};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -48,12 +49,9 @@ pub fn write_human(
     sources: &SourceMap,
     diagnostics: &[Diagnostic],
     color: bool,
+    width: usize,
 ) -> io::Result<()> {
-    let handler = miette::GraphicalReportHandler::new_themed(if color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    });
+    let handler = snippet::handler(color, width);
     for d in diagnostics {
         let j = to_json(sources, d);
         let severity = match d.severity {
@@ -68,26 +66,20 @@ pub fn write_human(
             _ => writeln!(out, "{severity}[{}]: {}", d.code, d.message)?,
         }
         if let Location::Span(span) = &d.location {
-            let file = sources.get(span.file);
             let mut report = MietteDiagnostic::new(d.message.clone())
                 .with_severity(match d.severity {
                     Severity::Error => miette::Severity::Error,
                     Severity::Warning => miette::Severity::Warning,
                     Severity::Note => miette::Severity::Advice,
                 })
-                .with_label(LabeledSpan::at(
-                    span.start as usize..span.end as usize,
-                    "here",
+                .with_label(LabeledSpan::new_primary_with_span(
+                    Some("here".into()),
+                    snippet::range(*span),
                 ));
             if let Some(help) = &d.help {
                 report = report.with_help(help.clone());
             }
-            let report = miette::Report::new(report)
-                .with_source_code(NamedSource::new(file.display.clone(), file.text.clone()));
-            let mut text = String::new();
-            if handler.render_report(&mut text, report.as_ref()).is_ok() {
-                writeln!(out, "{text}")?;
-            }
+            snippet::render(out, &handler, report, sources, *span)?;
         } else if let Some(help) = &d.help {
             writeln!(out, "  help: {help}")?;
         }

@@ -4,9 +4,10 @@
 //! "line","column","message","help","related":[{"file","line","column","note"}]}],
 //! "suppressed":[… same, plus "reason"],"summary":{…}}`.
 
+use super::snippet::{self, range, render};
 use crate::check::{Finding, Severity};
-use crate::source::{SourceMap, Span};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use crate::source::SourceMap;
+use miette::{LabeledSpan, MietteDiagnostic};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -159,14 +160,7 @@ pub fn write_human(
     color: bool,
     width: usize,
 ) -> io::Result<()> {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(width)
-        .with_links(false);
+    let handler = snippet::handler(color, width);
     for f in findings.iter().filter(|f| f.suppressed.is_none()) {
         let file = sources.get(f.span.file);
         let at = sources.line_col(f.span);
@@ -211,30 +205,6 @@ pub fn write_human(
         }
     }
     writeln!(out, "{}", summary.line())
-}
-
-fn render(
-    out: &mut dyn Write,
-    handler: &GraphicalReportHandler,
-    diagnostic: MietteDiagnostic,
-    sources: &SourceMap,
-    span: Span,
-) -> io::Result<()> {
-    let file = sources.get(span.file);
-    let report = miette::Report::new(diagnostic)
-        .with_source_code(NamedSource::new(file.display.clone(), file.text.clone()));
-    let mut text = String::new();
-    if handler.render_report(&mut text, report.as_ref()).is_ok() {
-        // miette pads lines; trailing spaces make snapshots brittle.
-        for line in text.lines() {
-            writeln!(out, "{}", line.trim_end())?;
-        }
-    }
-    Ok(())
-}
-
-fn range(span: Span) -> miette::SourceSpan {
-    (span.start as usize..span.end as usize).into()
 }
 
 fn severity(s: Severity) -> miette::Severity {

@@ -7,6 +7,7 @@ pub mod github;
 pub mod inventory;
 pub mod junit;
 pub mod sarif;
+pub mod snippet;
 
 use std::io::{self, Write};
 use std::path::Path;

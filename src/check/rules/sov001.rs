@@ -30,12 +30,7 @@ impl Rule for Sov001 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        let Some(vendor) = s
-            .record
-            .vendor
-            .as_deref()
-            .filter(|_| hosting::requirements(cx, s.level()).qualification)
-        else {
+        let Some(vendor) = hosting::vendor_needing_qualification(cx, s) else {
             return;
         };
         if cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud) {

@@ -27,12 +27,7 @@ impl Rule for Sov004 {
     }
 
     fn check_resource(&self, cx: &Context<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
-        let Some(vendor) = s
-            .record
-            .vendor
-            .as_deref()
-            .filter(|_| hosting::requirements(cx, s.level()).qualification)
-        else {
+        let Some(vendor) = hosting::vendor_needing_qualification(cx, s) else {
             return;
         };
         let category = s.class.category.as_deref();

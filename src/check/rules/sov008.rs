@@ -28,7 +28,7 @@ impl Rule for Sov008 {
         if s.level().is_some() || !s.record.hosted {
             return;
         }
-        let finding = match &s.class.unknown {
+        let mut finding = match &s.class.unknown {
             Some(why) => s.finding(
                 &META,
                 Severity::Warning,
@@ -40,7 +40,6 @@ impl Rule for Sov008 {
                 format!("{category} with no sensitivity classification"),
             ),
         };
-        let mut finding = finding;
         finding.help = Some("tag it (data_classification = public | internal | sensitive) or classify it in .souverain.hcl".into());
         out.push(finding);
     }
