@@ -2,9 +2,12 @@
 //! (fixed width, no colour) and of the JSON for every rule, and assertions on what each
 //! fixture is there to prove.
 
+mod support;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
+use support::tree;
 
 const TODAY: &str = "2026-11-23";
 
@@ -303,17 +306,6 @@ fn explain_and_catalog_describe_rules_and_knowledge() {
             .as_str()
             .is_some_and(|s| !s.is_empty())
     );
-}
-
-/// Writes a throw-away tree of `(path, text)` files.
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
 }
 
 #[test]

@@ -2,9 +2,12 @@
 //! GitHub annotation caps and summary, several outputs written atomically, baselines and
 //! changed files.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::tree;
 
 const TODAY: &str = "2026-11-23";
 
@@ -36,17 +39,6 @@ fn check(dir: &Path, extra: &[&str]) -> (i32, String) {
     args.extend_from_slice(extra);
     let (code, stdout, _) = run_in(dir, &args, &[]);
     (code, stdout)
-}
-
-/// Writes a throw-away tree of `(path, text)` files.
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
 }
 
 #[test]

@@ -41,6 +41,16 @@ fn resource<'a>(doc: &'a Value, address: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no resource {address} in {doc:#}"))
 }
 
+/// The notes of a resource's evidence chain.
+fn evidence_notes(resource: &Value) -> Vec<&str> {
+    resource["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["note"].as_str())
+        .collect()
+}
+
 fn placed(doc: &Value, address: &str) -> (Value, Value) {
     let r = resource(doc, address);
     (r["vendor"].clone(), r["region"].clone())
@@ -132,12 +142,7 @@ fn aliases_pass_through_two_module_levels() {
     let data = resource(&doc, "module.app.module.storage.aws_s3_bucket.data");
     assert_eq!(data["region"], "eu-central-1");
     assert_eq!(data["provider"]["config"], "aws.frankfurt");
-    let notes: Vec<&str> = data["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["note"].as_str())
-        .collect();
+    let notes: Vec<&str> = evidence_notes(data);
     assert!(
         notes
             .iter()
@@ -435,13 +440,8 @@ fn child_resources_live_in_their_parent_location() {
         placed(&doc, "google_sql_database.records"),
         ("s3ns".into(), "u-france-east1".into())
     );
-    let evidence = &resource(&doc, "google_sql_database.records")["evidence"];
-    let notes: Vec<&str> = evidence
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["note"].as_str())
-        .collect();
+    let records = resource(&doc, "google_sql_database.records");
+    let notes: Vec<&str> = evidence_notes(records);
     assert!(
         notes
             .iter()

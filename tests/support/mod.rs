@@ -1,4 +1,6 @@
-//! What the integration tests share: README.md's copy-paste snippets.
+//! What the integration tests share: throw-away trees and README.md's copy-paste
+//! snippets. Each test crate uses a part of it.
+#![allow(dead_code)]
 
 use std::path::Path;
 
@@ -39,4 +41,15 @@ pub fn readme_block(heading: &str, info: &str) -> String {
         block.push_str(line);
     }
     panic!("README.md: the ```{info} block under {heading:?} is not closed")
+}
+
+/// Writes a throw-away tree of `(path, text)` files.
+pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
 }
