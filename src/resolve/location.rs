@@ -25,11 +25,137 @@ pub struct Placement {
     pub causes: Vec<Span>,
 }
 
-/// A value read at an attribute path, with where it was written.
-struct Found {
-    value: Value,
-    span: Span,
-    evidence: Vec<Evidence>,
+/// A value read at an attribute path, with where it was written and how it was derived.
+pub struct Found {
+    pub value: Value,
+    pub span: Span,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What placement reads: a configuration block's arguments evaluated statically, or the
+/// values a plan records for a resource or a provider configuration.
+pub trait Arguments {
+    /// The value at a dotted path (nested blocks, then an argument and the keys of its
+    /// value); `None` when nothing is written there.
+    fn read(&self, path: &AttrPath) -> Option<Found>;
+
+    /// The first of `paths` set (not null).
+    fn first<'p>(&self, paths: &'p [AttrPath]) -> Option<(&'p AttrPath, Found)> {
+        paths.iter().find_map(|path| {
+            let found = self.read(path)?;
+            (found.value != Value::Null).then_some((path, found))
+        })
+    }
+}
+
+/// A block of the configuration, read where it is written.
+pub(super) struct BlockArguments<'a, 'w> {
+    pub an: &'a Analysis<'w>,
+    pub instance: InstanceId,
+    pub key: &'a InstanceKey,
+    pub body: &'a Body,
+}
+
+impl Arguments for BlockArguments<'_, '_> {
+    fn read(&self, path: &AttrPath) -> Option<Found> {
+        self.an.read_path(self.instance, self.key, self.body, path)
+    }
+}
+
+/// How a resource's provider configuration was found, for the messages of [`decide`].
+pub struct ProviderView<'a> {
+    /// Its arguments; `None` for an implicit (empty) configuration or an unresolved one.
+    pub arguments: Option<&'a dyn Arguments>,
+    /// Its name (`aws.west`), for messages.
+    pub name: &'a str,
+    /// False when the configuration itself could not be found (already reported).
+    pub resolved: bool,
+}
+
+/// The decision order shared by `check` and `plan-check`: the operator from an endpoint
+/// rule or the provider; the region from the resource's arguments, then the parent
+/// resource it lives in, then an endpoint, then the provider configuration, then hints.
+pub fn decide(
+    catalog: &Catalog,
+    source: &str,
+    kind: &str,
+    resource: &dyn Arguments,
+    provider: &ProviderView<'_>,
+    parent: &mut dyn FnMut(&ProviderEntry) -> Option<Placement>,
+    out: &mut Placement,
+) {
+    let Some(entry) = catalog.provider(source) else {
+        out.unresolved.push(not_in_catalog(catalog, source));
+        return;
+    };
+    if entry.hosting == crate::catalog::Hosting::None {
+        out.hosted = false;
+        out.evidence.push(Evidence::new(
+            None,
+            format!("{source} resources live only in Terraform state: nothing is hosted"),
+        ));
+        return;
+    }
+    let endpoint_region = settle_vendor(entry, source, Some(kind), provider.arguments, out);
+    if entry.is_global_type(kind) {
+        out.region = Some("global".into());
+        out.evidence.push(Evidence::new(
+            None,
+            format!("{kind} is a global service: not bound to a region"),
+        ));
+        return;
+    }
+    if let Some(found) = resource.first(&entry.resource_location) {
+        settle_region(entry, found, "resource argument", out);
+        return;
+    }
+    if let Some(parent) = parent(entry) {
+        out.evidence.extend(parent.evidence);
+        out.causes.extend(parent.causes);
+        out.unresolved.extend(parent.unresolved);
+        out.region = parent.region;
+        return;
+    }
+    if let Some((region, span, value)) = endpoint_region {
+        out.evidence.push(Evidence::new(
+            Some(span),
+            format!("region {region} from endpoint {value:?}"),
+        ));
+        out.region = Some(region);
+        return;
+    }
+    if let Some(found) = provider
+        .arguments
+        .and_then(|p| p.first(&entry.provider_location))
+    {
+        settle_region(entry, found, "provider argument", out);
+        return;
+    }
+    if let Some(found) = resource.first(&entry.location_hints) {
+        settle_region(entry, found, "hint", out);
+        return;
+    }
+    if provider.resolved {
+        let args = distinct(
+            entry
+                .resource_location
+                .iter()
+                .chain(&entry.provider_location),
+        );
+        let config = provider.name;
+        let default = entry
+            .default_location
+            .as_ref()
+            .map(|d| format!(" (the provider falls back on {d} when the environment sets nothing)"))
+            .unwrap_or_default();
+        out.unresolved.push(if args.is_empty() {
+            format!("{source} has no region argument souverain knows of")
+        } else if entry.provider_location.is_empty() {
+            format!("no location set on the resource ({args}), and no parent resource it lives in was found")
+        } else {
+            format!("no region set on the resource or on provider configuration {config} ({args}): it comes from the environment when Terraform runs{default}")
+        });
+    }
 }
 
 impl Analysis<'_> {
@@ -60,21 +186,12 @@ impl Analysis<'_> {
             ),
         ));
         out.evidence.extend(binding.via.iter().cloned());
-        let Some(entry) = catalog.provider(source) else {
-            out.unresolved.push(not_in_catalog(catalog, source));
-            return out;
-        };
-        if entry.hosting == crate::catalog::Hosting::None {
-            out.hosted = false;
-            out.evidence.push(Evidence::new(
-                None,
-                format!("{source} resources live only in Terraform state: nothing is hosted"),
-            ));
-            return out;
-        }
+        let hosted = catalog
+            .provider(source)
+            .is_some_and(|e| e.hosting != crate::catalog::Hosting::None);
         // The provider configuration's body and where to evaluate it.
         let provider = match &binding.target {
-            BindTarget::Block { instance, index } => {
+            BindTarget::Block { instance, index } if hosted => {
                 let block = &self.module_of(*instance).providers[*index];
                 let config = binding.config.as_deref().unwrap_or("?");
                 out.evidence.push(Evidence::new(
@@ -82,171 +199,154 @@ impl Analysis<'_> {
                     format!("provider configuration {config} is defined here"),
                 ));
                 out.causes.push(block.header);
-                Some((*instance, &block.body))
+                Some(BlockArguments {
+                    an: self,
+                    instance: *instance,
+                    key: &InstanceKey::Single,
+                    body: &block.body,
+                })
             }
-            BindTarget::Implicit => None,
-            BindTarget::Unresolved(reason) => {
+            BindTarget::Unresolved(reason) if hosted => {
                 out.unresolved.push(reason.clone());
                 None
             }
+            _ => None,
         };
-        let provider_resolved = !matches!(binding.target, BindTarget::Unresolved(_));
-
-        // Vendor: an endpoint rule that matches, else the provider's operator.
-        let endpoint_region =
-            self.settle_vendor(entry, source, Some(&resource.kind), provider, &mut out);
-
-        // Region.
-        if entry.is_global_type(&resource.kind) {
-            out.region = Some("global".into());
-            out.evidence.push(Evidence::new(
-                None,
-                format!(
-                    "{} is a global service: not bound to a region",
-                    resource.kind
-                ),
-            ));
-            return out;
-        }
-        if let Some(found) =
-            self.first_location(instance, key, &resource.body, &entry.resource_location)
-        {
-            self.settle_region(entry, found, "resource argument", &mut out);
-            return out;
-        }
-        if let Some(parent) = self.parent_location(catalog, entry, instance, index, key) {
-            out.evidence.extend(parent.evidence);
-            out.causes.extend(parent.causes);
-            out.unresolved.extend(parent.unresolved);
-            out.region = parent.region;
-            return out;
-        }
-        if let Some((region, span, value)) = endpoint_region {
-            out.evidence.push(Evidence::new(
-                Some(span),
-                format!("region {region} from endpoint {value:?}"),
-            ));
-            out.region = Some(region);
-            return out;
-        }
-        if let Some((instance, body)) = provider
-            && let Some(found) = self.first_location(
-                instance,
-                &InstanceKey::Single,
-                body,
-                &entry.provider_location,
-            )
-        {
-            self.settle_region(entry, found, "provider argument", &mut out);
-            return out;
-        }
-        if let Some(found) =
-            self.first_location(instance, key, &resource.body, &entry.location_hints)
-        {
-            self.settle_region(entry, found, "hint", &mut out);
-            return out;
-        }
-        if provider_resolved {
-            let args = distinct(
-                entry
-                    .resource_location
-                    .iter()
-                    .chain(&entry.provider_location),
-            );
-            let config = binding.config.as_deref().unwrap_or("?");
-            let default = entry
-                .default_location
-                .as_ref()
-                .map(|d| {
-                    format!(" (the provider falls back on {d} when the environment sets nothing)")
-                })
-                .unwrap_or_default();
-            out.unresolved.push(if args.is_empty() {
-                format!("{source} has no region argument souverain knows of")
-            } else if entry.provider_location.is_empty() {
-                format!("no location set on the resource ({args}), and no parent resource it lives in was found")
-            } else {
-                format!("no region set on the resource or on provider configuration {config} ({args}): it comes from the environment when Terraform runs{default}")
-            });
-        }
+        let view = ProviderView {
+            arguments: provider.as_ref().map(|p| p as &dyn Arguments),
+            name: binding.config.as_deref().unwrap_or("?"),
+            resolved: !matches!(binding.target, BindTarget::Unresolved(_)),
+        };
+        let arguments = BlockArguments {
+            an: self,
+            instance,
+            key,
+            body: &resource.body,
+        };
+        let mut parent =
+            |entry: &ProviderEntry| self.parent_location(catalog, entry, instance, index, key);
+        decide(
+            catalog,
+            source,
+            &resource.kind,
+            &arguments,
+            &view,
+            &mut parent,
+            &mut out,
+        );
         out
     }
+}
 
-    /// The operator: an endpoint rule that matches a provider argument (applying to
-    /// `kind` when given), else the provider's own operator. Returns the region an
-    /// endpoint names, if any.
-    fn settle_vendor(
-        &self,
-        entry: &ProviderEntry,
-        source: &str,
-        kind: Option<&str>,
-        provider: Option<(InstanceId, &Body)>,
-        out: &mut Placement,
-    ) -> Option<(String, Span, String)> {
-        let mut endpoint_region = None;
-        let mut vendor_reason = None;
-        for rule in entry
-            .endpoints
-            .iter()
-            .filter(|r| kind.is_none_or(|k| r.applies_to(k)))
-        {
-            let Some((instance, body)) = provider else {
-                break;
-            };
-            let Some(found) = self.read_path(instance, &InstanceKey::Single, body, &rule.attribute)
-            else {
-                continue;
-            };
-            match &found.value {
-                Value::String(s) => {
-                    if let Some(m) = rule.matches(s) {
-                        out.evidence.extend(found.evidence);
-                        out.evidence.push(Evidence::new(
-                            Some(found.span),
-                            format!("{} = {s:?} → operator {}", rule.attribute, m.vendor),
-                        ));
-                        out.causes.push(found.span);
-                        out.vendor = Some(m.vendor.to_string());
-                        endpoint_region = m.region.map(|r| (r, found.span, s.to_string()));
-                        break;
-                    }
-                    if entry.vendor.is_none() {
-                        vendor_reason.get_or_insert_with(|| format!("{} = {s:?} is not a known endpoint: declare its operator in .souverain.hcl (an internal cloud, for instance)", rule.attribute));
-                    }
-                }
-                Value::Unknown(u) => {
-                    vendor_reason.get_or_insert_with(|| {
-                        format!(
-                            "provider argument {} is unknown, so the operator is unknown: {}",
-                            rule.attribute, u.reason
-                        )
-                    });
-                }
-                _ => {}
-            }
-        }
-        if out.vendor.is_none() {
-            match (&entry.vendor, vendor_reason) {
-                (_, Some(reason)) => out.unresolved.push(reason),
-                (Some(vendor), None) => {
-                    out.vendor = Some(vendor.clone());
+/// The operator: an endpoint rule that matches a provider argument (applying to `kind`
+/// when given), else the provider's own operator. Returns the region an endpoint names,
+/// if any.
+fn settle_vendor(
+    entry: &ProviderEntry,
+    source: &str,
+    kind: Option<&str>,
+    provider: Option<&dyn Arguments>,
+    out: &mut Placement,
+) -> Option<(String, Span, String)> {
+    let mut endpoint_region = None;
+    let mut vendor_reason = None;
+    for rule in entry
+        .endpoints
+        .iter()
+        .filter(|r| kind.is_none_or(|k| r.applies_to(k)))
+    {
+        let Some(provider) = provider else {
+            break;
+        };
+        let Some(found) = provider.read(&rule.attribute) else {
+            continue;
+        };
+        match &found.value {
+            Value::String(s) => {
+                if let Some(m) = rule.matches(s) {
+                    out.evidence.extend(found.evidence);
                     out.evidence.push(Evidence::new(
-                        None,
-                        format!("{source} is operated by {vendor}"),
+                        Some(found.span),
+                        format!("{} = {s:?} → operator {}", rule.attribute, m.vendor),
                     ));
+                    out.causes.push(found.span);
+                    out.vendor = Some(m.vendor.to_string());
+                    endpoint_region = m.region.map(|r| (r, found.span, s.to_string()));
+                    break;
                 }
-                (None, None) => {
-                    let attrs = distinct(entry.endpoints.iter().map(|r| &r.attribute));
-                    out.unresolved.push(format!(
-                        "{source} does not tell its operator without an endpoint ({attrs}); none is set"
-                    ));
+                if entry.vendor.is_none() {
+                    vendor_reason.get_or_insert_with(|| format!("{} = {s:?} is not a known endpoint: declare its operator in .souverain.hcl (an internal cloud, for instance)", rule.attribute));
                 }
             }
+            Value::Unknown(u) => {
+                vendor_reason.get_or_insert_with(|| {
+                    format!(
+                        "provider argument {} is unknown, so the operator is unknown: {}",
+                        rule.attribute, u.reason
+                    )
+                });
+            }
+            _ => {}
         }
-
-        endpoint_region
     }
+    if out.vendor.is_none() {
+        match (&entry.vendor, vendor_reason) {
+            (_, Some(reason)) => out.unresolved.push(reason),
+            (Some(vendor), None) => {
+                out.vendor = Some(vendor.clone());
+                out.evidence.push(Evidence::new(
+                    None,
+                    format!("{source} is operated by {vendor}"),
+                ));
+            }
+            (None, None) => {
+                let attrs = distinct(entry.endpoints.iter().map(|r| &r.attribute));
+                out.unresolved.push(format!(
+                    "{source} does not tell its operator without an endpoint ({attrs}); none is set"
+                ));
+            }
+        }
+    }
+    endpoint_region
+}
 
+fn settle_region(
+    entry: &ProviderEntry,
+    (path, found): (&AttrPath, Found),
+    what: &str,
+    out: &mut Placement,
+) {
+    out.evidence.extend(found.evidence);
+    out.causes.push(found.span);
+    match &found.value {
+        Value::String(s) if s.trim().is_empty() => {
+            out.unresolved.push(format!("{what} {path} is empty"))
+        }
+        Value::String(s) => {
+            let region = if path.is_zone {
+                entry.region_of_zone(s)
+            } else {
+                entry.normalise_location(s)
+            };
+            let note = if region == **s {
+                format!("region {region} from {what} {path}")
+            } else {
+                format!("region {region} from {what} {path} = {s:?}")
+            };
+            out.evidence.push(Evidence::new(Some(found.span), note));
+            out.region = Some(region);
+        }
+        Value::Unknown(u) => out
+            .unresolved
+            .push(format!("{what} {path} is unknown: {}", u.reason)),
+        other => out.unresolved.push(format!(
+            "{what} {path} is a {}, not a region name",
+            other.type_name()
+        )),
+    }
+}
+
+impl Analysis<'_> {
     /// Where a root's state backend stores the state: the backend block is read like a
     /// provider block of the provider whose catalog entry lists that backend.
     pub fn place_backend(&self, catalog: &Catalog, backend: &crate::config::Backend) -> Placement {
@@ -273,12 +373,15 @@ impl Analysis<'_> {
         };
         let source = entry.source.clone();
         let body = with_legacy_endpoint(&backend.body);
-        let provider = Some((root, &*body));
-        let endpoint_region = self.settle_vendor(entry, &source, None, provider, &mut out);
-        if let Some(found) =
-            self.first_location(root, &InstanceKey::Single, &body, &entry.provider_location)
-        {
-            self.settle_region(entry, found, "backend argument", &mut out);
+        let arguments = BlockArguments {
+            an: self,
+            instance: root,
+            key: &InstanceKey::Single,
+            body: &body,
+        };
+        let endpoint_region = settle_vendor(entry, &source, None, Some(&arguments), &mut out);
+        if let Some(found) = arguments.first(&entry.provider_location) {
+            settle_region(entry, found, "backend argument", &mut out);
         } else if let Some((region, span, value)) = endpoint_region {
             out.evidence.push(Evidence::new(
                 Some(span),
@@ -289,43 +392,6 @@ impl Analysis<'_> {
             out.unresolved.push(format!("the {} backend does not say where its storage is (the bucket or account location is not in the configuration)", backend.kind));
         }
         out
-    }
-
-    fn settle_region(
-        &self,
-        entry: &ProviderEntry,
-        (path, found): (&AttrPath, Found),
-        what: &str,
-        out: &mut Placement,
-    ) {
-        out.evidence.extend(found.evidence);
-        out.causes.push(found.span);
-        match &found.value {
-            Value::String(s) if s.trim().is_empty() => {
-                out.unresolved.push(format!("{what} {path} is empty"))
-            }
-            Value::String(s) => {
-                let region = if path.is_zone {
-                    entry.region_of_zone(s)
-                } else {
-                    entry.normalise_location(s)
-                };
-                let note = if region == **s {
-                    format!("region {region} from {what} {path}")
-                } else {
-                    format!("region {region} from {what} {path} = {s:?}")
-                };
-                out.evidence.push(Evidence::new(Some(found.span), note));
-                out.region = Some(region);
-            }
-            Value::Unknown(u) => out
-                .unresolved
-                .push(format!("{what} {path} is unknown: {}", u.reason)),
-            other => out.unresolved.push(format!(
-                "{what} {path} is a {}, not a region name",
-                other.type_name()
-            )),
-        }
     }
 
     /// The instance a reference's index selects (`aws_s3_bucket.b[each.key]`), evaluated
@@ -402,20 +468,6 @@ impl Analysis<'_> {
             ),
         );
         Some(placement)
-    }
-
-    /// The first of `paths` set (not null) in `body`.
-    fn first_location<'p>(
-        &self,
-        instance: InstanceId,
-        key: &InstanceKey,
-        body: &Body,
-        paths: &'p [AttrPath],
-    ) -> Option<(&'p AttrPath, Found)> {
-        paths.iter().find_map(|path| {
-            let found = self.read_path(instance, key, body, path)?;
-            (found.value != Value::Null).then_some((path, found))
-        })
     }
 
     /// Evaluates a dotted path: nested blocks (or, in JSON syntax, object arguments), then an
