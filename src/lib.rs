@@ -15,6 +15,7 @@ pub mod discover;
 pub mod evaluate;
 pub mod level;
 pub mod parse;
+pub mod plan;
 pub mod report;
 pub mod resolve;
 pub mod settings;

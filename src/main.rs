@@ -33,6 +33,8 @@ enum Command {
     Inventory(InventoryArgs),
     /// Judges every data-holding resource against the cloud doctrine.
     Check(CheckArgs),
+    /// Judges what a plan (`terraform show -json`) is about to create or change.
+    PlanCheck(PlanCheckArgs),
     /// Explains a rule: what it checks, why, an example and the fix.
     Explain {
         /// A rule id, e.g. SOV001.
@@ -58,6 +60,39 @@ struct CheckArgs {
     /// Directories (or files) to scan; each directory no other module calls is a root.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    report: ReportArgs,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(clap::Args)]
+struct PlanCheckArgs {
+    /// The plan as JSON (`terraform show -json PLANFILE > plan.json`), or - for stdin.
+    plan: PathBuf,
+    /// The configuration the plan was made from: findings point at its lines and its
+    /// suppression comments apply (default: the plan's directory when it holds .tf files).
+    #[arg(long, value_name = "DIR")]
+    config_dir: Option<PathBuf>,
+    /// Also judge what the plan leaves unchanged, and what only its prior state holds.
+    #[arg(long)]
+    all: bool,
+    #[command(flatten)]
+    report: ReportArgs,
+    /// Replace the embedded catalog with the policy files of this directory.
+    #[arg(long, value_name = "DIR")]
+    policies: Option<PathBuf>,
+    /// Configuration file (default: `.souverain.hcl` in the configuration directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Colour in diagnostics.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+/// What `check` and `plan-check` share: formats, thresholds, baselines, report files.
+#[derive(clap::Args)]
+struct ReportArgs {
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
     /// Findings below this severity are not shown.
@@ -84,8 +119,6 @@ struct CheckArgs {
     /// Record the open findings in a baseline file (then adopt with --baseline).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
-    #[command(flatten)]
-    common: CommonArgs,
 }
 
 #[derive(clap::Args)]
@@ -205,6 +238,7 @@ fn main() -> ExitCode {
         .spawn(move || match cli.command {
             Command::Inventory(args) => inventory(args),
             Command::Check(args) => check(args),
+            Command::PlanCheck(args) => plan_check(args),
             Command::Explain { rule } => explain(&rule),
             Command::Catalog(args) => catalog(args),
         });
@@ -322,7 +356,7 @@ fn inventory(args: InventoryArgs) -> ExitCode {
     if let Err(e) = written {
         return fatal(&format!("cannot write the report: {e}"));
     }
-    print_diagnostics(&a, args.common.color);
+    print_diagnostics(&a.ws.sources, &a.diagnostics, args.common.color);
     if a.diagnostics
         .iter()
         .any(|d| d.severity == DiagnosticSeverity::Error)
@@ -334,55 +368,332 @@ fn inventory(args: InventoryArgs) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let today = match &args.today {
-        Some(t) if is_iso_date(t) => t.clone(),
-        Some(t) => return fatal(&format!("--today {t:?} is not a YYYY-MM-DD date")),
-        None => today(),
+    let today = match checked_today(&args.report) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let a = match analyse(&args.paths, &args.common) {
         Ok(a) => a,
         Err(message) => return fatal(&message),
     };
     if !a.found_any {
-        print_diagnostics(&a, args.common.color);
+        print_diagnostics(&a.ws.sources, &a.diagnostics, args.common.color);
         return fatal("no Terraform or OpenTofu files found: nothing was checked");
     }
     if !a.changed.is_empty() && a.ws.roots.is_empty() {
         eprintln!("souverain: no root module reads the given files; nothing to check");
         return ExitCode::SUCCESS;
     }
-    let cx = check::Context {
-        catalog: &a.catalog,
-        settings: &a.settings,
-        today: &today,
-        fail_on_unresolved: args.fail_on_unresolved || a.settings.fail_on_unresolved,
+    let changed = a.changed.clone();
+    let run = Judged {
+        roots: a.ws.roots.len(),
+        repo_root: discover::repository_root(&args.paths[0]),
+        resources: a.inventory.resources,
+        backends: a.inventory.backends,
+        ws: a.ws,
+        catalog: a.catalog,
+        settings: a.settings,
+        diagnostics: a.diagnostics,
     };
-    let resources = &a.inventory.resources;
+    judge(
+        &args.report,
+        args.common.color,
+        &today,
+        run,
+        &mut |findings, ws, resources| {
+            if !changed.is_empty() {
+                keep_changed(findings, ws, resources, &changed);
+            }
+        },
+    )
+}
+
+/// In changed-files mode, the findings whose resource, cause or evidence is in one of the
+/// given files.
+fn keep_changed(
+    findings: &mut Vec<check::Finding>,
+    ws: &Workspace,
+    resources: &[ResourceRecord],
+    changed: &[PathBuf],
+) {
+    let touched = |span: souverain::source::Span| changed.contains(&ws.sources.get(span.file).path);
+    // A cause is also anything in the resource's evidence: a tfvars value, a module
+    // call's argument, a provider alias passed down.
+    let records: std::collections::HashMap<(&str, &str), &ResourceRecord> = resources
+        .iter()
+        .map(|r| ((r.root.as_str(), r.address.as_str()), r))
+        .collect();
+    let evidence_touched = |f: &check::Finding| {
+        let record = f
+            .address
+            .as_deref()
+            .and_then(|a| records.get(&(f.root.as_str(), a)));
+        record.is_some_and(|r| r.evidence.iter().filter_map(|e| e.span).any(touched))
+    };
+    findings.retain(|f| {
+        touched(f.span) || f.related.iter().any(|r| touched(r.span)) || evidence_touched(f)
+    });
+}
+
+fn plan_check(args: PlanCheckArgs) -> ExitCode {
+    let today = match checked_today(&args.report) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let from_stdin = args.plan.as_os_str() == "-";
+    let bytes = if from_stdin {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(&args.plan)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            return fatal(&format!(
+                "cannot read the plan {}: {e}",
+                args.plan.display()
+            ));
+        }
+    };
+    let plan_dir = if from_stdin {
+        PathBuf::from(".")
+    } else {
+        args.plan
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), PathBuf::from)
+    };
+    let config_dir = match &args.config_dir {
+        Some(dir) if !dir.is_dir() => {
+            return fatal(&format!(
+                "--config-dir {}: no such directory",
+                dir.display()
+            ));
+        }
+        Some(dir) => Some(dir.clone()),
+        None => has_configuration(&plan_dir).then(|| plan_dir.clone()),
+    };
+    let common = CommonArgs {
+        var_files: Vec::new(),
+        vars: Vec::new(),
+        include: Vec::new(),
+        exclude: Vec::new(),
+        policies: args.policies.clone(),
+        config: args.config.clone(),
+        max_instances: Limits::default().max_instances,
+        color: args.color,
+    };
+    // The configuration is analysed for its lines, suppressions and state backend; the
+    // plan decides placements.
+    let (mut ws, catalog, settings, configured, backends, mut diagnostics) = match &config_dir {
+        Some(dir) => {
+            let a = match analyse(std::slice::from_ref(dir), &common) {
+                Ok(a) => a,
+                Err(message) => return fatal(&message),
+            };
+            let root = dir.canonicalize().ok().and_then(|dir| {
+                a.ws.roots
+                    .iter()
+                    .find(|r| a.ws.module(r.module).dir == dir)
+                    .map(|r| r.display.clone())
+            });
+            let Some(root) = root else {
+                return fatal(&format!(
+                    "--config-dir {}: no root module there (no .tf files, or a module that another module of the tree calls)",
+                    dir.display()
+                ));
+            };
+            // What the configuration could not resolve statically is the plan's to say.
+            let diagnostics: Vec<Diagnostic> = a
+                .diagnostics
+                .into_iter()
+                .filter(|d| {
+                    d.severity == DiagnosticSeverity::Error || d.code == "module-not-installed"
+                })
+                .collect();
+            let resources: Vec<ResourceRecord> = a
+                .inventory
+                .resources
+                .into_iter()
+                .filter(|r| r.root == root)
+                .collect();
+            let backends: Vec<_> = a
+                .inventory
+                .backends
+                .into_iter()
+                .filter(|b| b.root == root)
+                .collect();
+            (
+                a.ws,
+                a.catalog,
+                a.settings,
+                Some((root, resources)),
+                backends,
+                diagnostics,
+            )
+        }
+        None => {
+            let mut settings = match load_settings(&common, &[plan_dir.clone()]) {
+                Ok(s) => s,
+                Err(message) => return fatal(&message),
+            };
+            let catalog = match load_catalog(common.policies.as_deref(), &mut settings) {
+                Ok(c) => c,
+                Err(message) => return fatal(&message),
+            };
+            (
+                Workspace::default(),
+                catalog,
+                settings,
+                None,
+                Vec::new(),
+                Vec::new(),
+            )
+        }
+    };
+    let text = match souverain::source::decode(bytes) {
+        Ok(text) => text,
+        Err((offset, message)) => {
+            return fatal(&format!(
+                "the plan {} at byte {offset}: {message}",
+                args.plan.display()
+            ));
+        }
+    };
+    let display = if from_stdin {
+        "<stdin>".to_string()
+    } else {
+        args.plan.display().to_string()
+    };
+    let plan_path = args
+        .plan
+        .canonicalize()
+        .unwrap_or_else(|_| args.plan.clone());
+    let file = ws.sources.add(souverain::source::SourceFile::new(
+        plan_path,
+        display,
+        text.into(),
+    ));
+    let root = configured
+        .as_ref()
+        .map_or(".", |(root, _)| root.as_str())
+        .to_string();
+    let options = souverain::plan::Options { all: args.all };
+    let text = ws.sources.get(file).text.clone();
+    let mut plan = match souverain::plan::read(&text, file, &root, &catalog, &options) {
+        Ok(plan) => plan,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            print_diagnostics(&ws.sources, &diagnostics, args.color);
+            return fatal("the plan could not be read: nothing was checked");
+        }
+    };
+    if let Some((_, configured)) = &configured {
+        let unmatched = souverain::plan::attach_sources(&mut plan.resources, configured);
+        if unmatched > 0 {
+            diagnostics.push(Diagnostic::warning(
+                "plan-without-source",
+                format!("{unmatched} resources of the plan have no block under the configuration directory (a module not installed, or another configuration): their findings point at the plan"),
+                Location::None,
+            ));
+        }
+    }
+    diagnostics.append(&mut plan.diagnostics);
+    let located_in_plan = if configured.is_some() {
+        "located in the plan: its block was not found in the configuration directory"
+    } else {
+        "located in the plan: give --config-dir to point at the configuration"
+    };
+    let run = Judged {
+        roots: 1,
+        repo_root: discover::repository_root(config_dir.as_deref().unwrap_or(&args.plan)),
+        resources: plan.resources,
+        backends,
+        ws,
+        catalog,
+        settings,
+        diagnostics,
+    };
+    judge(
+        &args.report,
+        args.color,
+        &today,
+        run,
+        &mut |findings, _, _| {
+            for f in findings.iter_mut().filter(|f| f.span.file == file) {
+                f.message = format!("{} ({located_in_plan})", f.message);
+            }
+        },
+    )
+}
+
+/// A directory with Terraform or OpenTofu files of its own.
+fn has_configuration(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            [".tf", ".tf.json", ".tofu", ".tofu.json"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+        })
+    })
+}
+
+fn checked_today(args: &ReportArgs) -> Result<String, ExitCode> {
+    match &args.today {
+        Some(t) if is_iso_date(t) => Ok(t.clone()),
+        Some(t) => Err(fatal(&format!("--today {t:?} is not a YYYY-MM-DD date"))),
+        None => Ok(today()),
+    }
+}
+
+/// What the rules judge: resources placed from the configuration or from a plan.
+struct Judged {
+    ws: Workspace,
+    catalog: Catalog,
+    settings: Settings,
+    resources: Vec<ResourceRecord>,
+    backends: Vec<resolve::BackendRecord>,
+    diagnostics: Vec<Diagnostic>,
+    roots: usize,
+    repo_root: PathBuf,
+}
+
+/// Classifies, checks and reports; `refine` adjusts the findings before they are
+/// filtered by severity and baseline. Exit code: 1 when a finding at or above
+/// `--fail-on` remains, or something could not be read.
+fn judge(
+    args: &ReportArgs,
+    color: Color,
+    today: &str,
+    run: Judged,
+    refine: &mut dyn FnMut(&mut Vec<check::Finding>, &Workspace, &[ResourceRecord]),
+) -> ExitCode {
+    let Judged {
+        ws,
+        catalog,
+        settings,
+        resources,
+        backends,
+        diagnostics,
+        roots,
+        repo_root,
+    } = run;
+    let cx = check::Context {
+        catalog: &catalog,
+        settings: &settings,
+        today,
+        fail_on_unresolved: args.fail_on_unresolved || settings.fail_on_unresolved,
+    };
+    let resources = &resources;
     let classes: Vec<_> = resources
         .iter()
-        .map(|r| classify::classify(r, &a.catalog, &a.settings))
+        .map(|r| classify::classify(r, &catalog, &settings))
         .collect();
-    let mut findings = check::check(&cx, &a.ws, resources, &classes, &a.inventory.backends);
-    if !a.changed.is_empty() {
-        let touched =
-            |span: souverain::source::Span| a.changed.contains(&a.ws.sources.get(span.file).path);
-        // A cause is also anything in the resource's evidence: a tfvars value, a module
-        // call's argument, a provider alias passed down.
-        let records: std::collections::HashMap<(&str, &str), &ResourceRecord> = resources
-            .iter()
-            .map(|r| ((r.root.as_str(), r.address.as_str()), r))
-            .collect();
-        let evidence_touched = |f: &check::Finding| {
-            let record = f
-                .address
-                .as_deref()
-                .and_then(|a| records.get(&(f.root.as_str(), a)));
-            record.is_some_and(|r| r.evidence.iter().filter_map(|e| e.span).any(touched))
-        };
-        findings.retain(|f| {
-            touched(f.span) || f.related.iter().any(|r| touched(r.span)) || evidence_touched(f)
-        });
-    }
+    let mut findings = check::check(&cx, &ws, resources, &classes, &backends);
+    refine(&mut findings, &ws, resources);
     let min = args.min_severity.severity();
     findings.retain(|f| f.severity >= min);
     if let Some(path) = &args.write_baseline {
@@ -420,38 +731,37 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut summary = report::findings::Summary {
         resources: resources.len(),
         data_resources: classes.iter().filter(|c| c.category.is_some()).count(),
-        roots: a.ws.roots.len(),
-        unanalysed: a.diagnostics.iter().filter(|d| is_unanalysed(d)).count(),
+        roots,
+        unanalysed: diagnostics.iter().filter(|d| is_unanalysed(d)).count(),
         baseline: matched,
         ..Default::default()
     };
     summary.count(&findings);
-    let repo_root = discover::repository_root(&args.paths[0]);
     let render = |format: CheckFormat, out: &mut dyn Write, color: bool| match format {
         CheckFormat::Human => report::findings::write_human(
             out,
-            &a.ws.sources,
+            &ws.sources,
             &findings,
             &summary,
             color,
             terminal_width(),
         ),
-        CheckFormat::Json => report::findings::write_json(out, &a.ws.sources, &findings, &summary),
+        CheckFormat::Json => report::findings::write_json(out, &ws.sources, &findings, &summary),
         CheckFormat::Github => {
-            report::github::write_annotations(out, &a.ws.sources, &findings, &repo_root)
+            report::github::write_annotations(out, &ws.sources, &findings, &repo_root)
         }
         CheckFormat::Junit => {
-            report::junit::write_junit(out, &a.ws.sources, &findings, resources, &classes)
+            report::junit::write_junit(out, &ws.sources, &findings, resources, &classes)
         }
         CheckFormat::Sarif => {
-            report::sarif::write_sarif(out, &a.ws.sources, &findings, resources, &repo_root)
+            report::sarif::write_sarif(out, &ws.sources, &findings, resources, &repo_root)
         }
     };
     if let Err(e) = write_stdout(|out| {
         render(
             args.format,
             out,
-            use_color(args.common.color, std::io::stdout().is_terminal()),
+            use_color(color, std::io::stdout().is_terminal()),
         )
     }) {
         return fatal(&format!("cannot write the report: {e}"));
@@ -470,7 +780,7 @@ fn check(args: CheckArgs) -> ExitCode {
         .chain(outputs.iter().map(|(f, _)| *f))
         .any(|f| matches!(f, CheckFormat::Github));
     if let (true, Some(path)) = (github, std::env::var_os("GITHUB_STEP_SUMMARY")) {
-        let markdown = report::github::summary_markdown(&a.ws.sources, &findings, &summary.line());
+        let markdown = report::github::summary_markdown(&ws.sources, &findings, &summary.line());
         let appended = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -480,14 +790,13 @@ fn check(args: CheckArgs) -> ExitCode {
             return fatal(&format!("cannot write the step summary: {e}"));
         }
     }
-    print_diagnostics(&a, args.common.color);
+    print_diagnostics(&ws.sources, &diagnostics, color);
     let threshold = args.fail_on.severity();
     let failing = findings
         .iter()
         .any(|f| f.suppressed.is_none() && f.severity >= threshold);
     // What could not be read was not checked: it never passes silently.
-    let unread = a
-        .diagnostics
+    let unread = diagnostics
         .iter()
         .any(|d| d.severity == DiagnosticSeverity::Error);
     let uninstalled = cx.fail_on_unresolved && summary.unanalysed > 0;
@@ -593,12 +902,16 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-fn print_diagnostics(a: &Analysed, color: Color) {
+fn print_diagnostics(
+    sources: &souverain::source::SourceMap,
+    diagnostics: &[Diagnostic],
+    color: Color,
+) {
     let color = use_color(color, std::io::stderr().is_terminal());
     let _ = report::diagnostics::write_human(
         &mut std::io::stderr().lock(),
-        &a.ws.sources,
-        &a.diagnostics,
+        sources,
+        diagnostics,
         color,
         terminal_width(),
     );

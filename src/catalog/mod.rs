@@ -592,6 +592,14 @@ pub struct AttrPath {
 }
 
 impl AttrPath {
+    /// A one-segment path to a region-valued argument.
+    pub fn plain(name: String) -> AttrPath {
+        AttrPath {
+            segments: vec![name],
+            is_zone: false,
+        }
+    }
+
     fn parse(text: &str, is_zone: bool) -> Result<AttrPath, String> {
         let segments: Vec<String> = text.split('.').map(str::to_string).collect();
         let valid = |s: &String| {

@@ -43,7 +43,7 @@ pub fn parse_body(file: FileId, text: &str, mode: JsonMode) -> Result<Body, Synt
 }
 
 /// Strict JSON, as Terraform reads it: none of the JSONC/JSON5 extensions.
-fn parse_json(text: &str) -> Result<Option<Value<'_>>, SyntaxError> {
+pub(crate) fn parse_json(text: &str) -> Result<Option<Value<'_>>, SyntaxError> {
     let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,

@@ -32,6 +32,14 @@ impl Syntax {
 /// hostile input from overflowing the stack (real configurations nest a few levels).
 pub const MAX_NESTING: usize = 128;
 
+/// Parses a JSON document souverain reads as data (a plan): strict JSON, nesting bounded.
+pub fn parse_json_document(
+    text: &str,
+) -> Result<Option<jsonc_parser::ast::Value<'_>>, SyntaxError> {
+    check_nesting(text)?;
+    json::parse_json(text)
+}
+
 /// Parses a configuration file (`.tf`, `.tofu`, and their JSON forms).
 pub fn parse_config(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
     check_nesting(text)?;

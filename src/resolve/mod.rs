@@ -11,8 +11,9 @@ mod tags;
 
 pub use analysis::InstanceKey;
 pub use inputs::Inputs;
-pub use replication::{Replica, Target};
-pub use tags::{Tag, TagOrigin};
+pub use location::{Arguments, Found, Placement, ProviderView, decide};
+pub use replication::{Copies, Replica, Target, replicas, values_at};
+pub use tags::{Tag, TagOrigin, tags_in_value};
 
 use crate::catalog::Catalog;
 use crate::config::Mode;

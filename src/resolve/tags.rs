@@ -6,6 +6,7 @@ use super::analysis::{Analysis, InstanceId, InstanceKey};
 use super::providers::{BindTarget, Binding};
 use crate::catalog::{AttrPath, ProviderEntry, TagFormat};
 use crate::evaluate::Value;
+use crate::evaluate::expr::get_attr;
 use crate::source::Span;
 use crate::syntax::Body;
 
@@ -143,29 +144,54 @@ impl Analysis<'_> {
         let Some((value, span)) = self.read_value(instance, key, body, path) else {
             return;
         };
-        match (format, value) {
-            (_, Value::Unknown(u)) => out.push(Tag {
-                key: path.to_string(),
-                value: Err(u.reason.to_string()),
-                span,
-                origin,
-            }),
-            (TagFormat::Map, Value::Map(entries)) => push_map(&entries, span, &origin, out),
-            (TagFormat::KeyValueList, Value::List(items)) => {
-                for item in items.iter() {
-                    if let Value::String(s) = item {
-                        let (k, v) = s.split_once('=').unwrap_or((s, ""));
-                        out.push(Tag {
-                            key: k.to_string(),
-                            value: Ok(v.to_string()),
-                            span,
-                            origin: origin.clone(),
-                        });
-                    }
+        tags_in_value(value, span, path, format, origin, out);
+    }
+}
+
+/// The tags a value holds, in the provider's format; a list of `{ key, value }` objects
+/// is how a plan records `tags { key = … value = … }` blocks.
+pub fn tags_in_value(
+    value: Value,
+    span: Span,
+    path: &AttrPath,
+    format: TagFormat,
+    origin: TagOrigin,
+    out: &mut Vec<Tag>,
+) {
+    match (format, value) {
+        (_, Value::Unknown(u)) => out.push(Tag {
+            key: path.to_string(),
+            value: Err(u.reason.to_string()),
+            span,
+            origin,
+        }),
+        (TagFormat::Map, Value::Map(entries)) => push_map(&entries, span, &origin, out),
+        (TagFormat::KeyValueList, Value::List(items)) => {
+            for item in items.iter() {
+                if let Value::String(s) = item {
+                    let (k, v) = s.split_once('=').unwrap_or((s, ""));
+                    out.push(Tag {
+                        key: k.to_string(),
+                        value: Ok(v.to_string()),
+                        span,
+                        origin: origin.clone(),
+                    });
                 }
             }
-            _ => {}
         }
+        (TagFormat::KeyValueBlocks, Value::List(items)) => {
+            for item in items.iter() {
+                if let Value::String(k) = get_attr(item, "key") {
+                    out.push(Tag {
+                        key: k.to_string(),
+                        value: as_text(&get_attr(item, "value")),
+                        span,
+                        origin: origin.clone(),
+                    });
+                }
+            }
+        }
+        _ => {}
     }
 }
 
