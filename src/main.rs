@@ -534,7 +534,7 @@ fn plan_check(args: PlanCheckArgs) -> ExitCode {
             )
         }
         None => {
-            let mut settings = match load_settings(&common, &[plan_dir.clone()]) {
+            let mut settings = match load_settings(&common, std::slice::from_ref(&plan_dir)) {
                 Ok(s) => s,
                 Err(message) => return fatal(&message),
             };
@@ -649,6 +649,9 @@ fn checked_today(args: &ReportArgs) -> Result<String, ExitCode> {
     }
 }
 
+/// Adjusts the findings of a run before severity and baseline filters.
+type Refine<'a> = dyn FnMut(&mut Vec<check::Finding>, &Workspace, &[ResourceRecord]) + 'a;
+
 /// What the rules judge: resources placed from the configuration or from a plan.
 struct Judged {
     ws: Workspace,
@@ -669,7 +672,7 @@ fn judge(
     color: Color,
     today: &str,
     run: Judged,
-    refine: &mut dyn FnMut(&mut Vec<check::Finding>, &Workspace, &[ResourceRecord]),
+    refine: &mut Refine<'_>,
 ) -> ExitCode {
     let Judged {
         ws,

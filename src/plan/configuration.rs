@@ -238,7 +238,7 @@ impl Arguments for Expressions<'_, '_, '_> {
             self.cx
                 .expression(&self.module, expression)
                 .unwrap_or_else(|reason| Found {
-                    value: Value::unknown(format!("not known from the plan: {reason}")),
+                    value: Value::unknown(reason),
                     span: span(self.cx.file, expression),
                     evidence: Vec::new(),
                 }),

@@ -526,24 +526,42 @@ impl<'a, 't> Placer<'_, 'a, 't> {
                 Some(Value::Map(m)) => m.keys().cloned().collect(),
                 _ => Vec::new(),
             };
-            let (found, is_merged) = match (merged, own) {
-                (Some(found), _) => (found, true),
-                (None, Some(found)) => (found, false),
+            any_merged |= merged.is_some();
+            // Merged tags unknown until apply: the resource's own still count.
+            let merged = match merged {
+                Some(m) if m.value.is_unknown() => {
+                    let all = AttrPath::plain(format!("{name} (with the provider's)"));
+                    tags_in_value(
+                        m.value,
+                        m.span,
+                        &all,
+                        entry.tag_format,
+                        TagOrigin::Provider,
+                        &mut tags,
+                    );
+                    None
+                }
+                known => known,
+            };
+            let own = if merged.is_some() { None } else { own };
+            let (found, origin) = match (own, merged) {
+                (Some(found), _) => (found, TagOrigin::Resource),
+                (None, Some(found)) => (found, TagOrigin::Provider),
                 (None, None) => continue,
             };
-            any_merged |= is_merged;
             let mut read = Vec::new();
             tags_in_value(
                 found.value,
                 found.span,
                 path,
                 entry.tag_format,
-                TagOrigin::Resource,
+                origin.clone(),
                 &mut read,
             );
             for mut tag in read {
-                if is_merged && !own_keys.contains(&tag.key) {
-                    tag.origin = TagOrigin::Provider;
+                // In merged tags, a key the resource sets is its own.
+                if origin == TagOrigin::Provider && own_keys.contains(&tag.key) {
+                    tag.origin = TagOrigin::Resource;
                 }
                 tags.push(tag);
             }
