@@ -144,3 +144,185 @@ fn default_tags_through_tags_all() {
 fn opentofu_plan() {
     insta::assert_snapshot!(placements("plans/opentofu.json", false));
 }
+
+/// (rule, severity, address, suppressed) of every finding, sorted.
+fn verdicts(doc: &Value) -> Vec<(String, String, String, bool)> {
+    let mut out: Vec<_> = ["findings", "suppressed"]
+        .iter()
+        .flat_map(|list| {
+            doc[*list].as_array().unwrap().iter().map(move |f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                    f["address"].as_str().unwrap_or("-").to_string(),
+                    *list == "suppressed",
+                )
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let (code, stdout, stderr) = run(args, None);
+    let doc = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}\n{stdout}\n{stderr}"));
+    (code, doc)
+}
+
+#[test]
+fn same_verdicts_as_check_when_every_value_is_static() {
+    let (check_code, check) = json(&["check", "static", "--format", "json", "--today", TODAY]);
+    let (plan_code, plan) = json(&[
+        "plan-check",
+        "static/plan.json",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    ]);
+    let expected = verdicts(&check);
+    assert!(expected.len() >= 6, "{expected:?}");
+    assert!(
+        expected.iter().any(|v| v.3),
+        "a suppressed finding: {expected:?}"
+    );
+    assert_eq!(verdicts(&plan), expected);
+    assert_eq!((check_code, plan_code), (1, 1));
+    // Same identities: a baseline written by one applies to the other.
+    let fingerprints = |doc: &Value| {
+        let mut f: Vec<String> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["fingerprint"].as_str().unwrap_or_default().to_string())
+            .collect();
+        f.sort();
+        f
+    };
+    assert_eq!(fingerprints(&plan), fingerprints(&check));
+}
+
+#[test]
+fn findings_point_at_the_configuration() {
+    let (code, stdout, _) = run(
+        &[
+            "plan-check",
+            "static/plan.json",
+            "--today",
+            TODAY,
+            "--format",
+            "human",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stdout);
+    let (_, sarif) = json(&[
+        "plan-check",
+        "static/plan.json",
+        "--config-dir",
+        "static",
+        "--format",
+        "sarif",
+        "--today",
+        TODAY,
+    ]);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        let location = &result["locations"][0]["physicalLocation"];
+        let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(uri.ends_with(".tf"), "{uri}");
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn without_sources_findings_point_at_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    std::fs::copy(testdata("plans/aliases.json"), &plan).unwrap();
+    let (code, doc) = json(&[
+        "plan-check",
+        plan.to_str().unwrap(),
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    ]);
+    assert_eq!(code, 1);
+    let findings = doc["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        assert!(f["file"].as_str().unwrap().ends_with("plan.json"), "{f}");
+        assert!(f["line"].as_u64().unwrap() > 1, "{f}");
+        assert!(
+            f["message"]
+                .as_str()
+                .unwrap()
+                .contains("located in the plan"),
+            "{f}"
+        );
+    }
+    // The OVHcloud bucket (an S3 endpoint) is not reported as AWS.
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f["address"] == "aws_s3_bucket.ovh" && f["rule"] == "SOV002")
+    );
+}
+
+#[test]
+fn plan_from_stdin() {
+    let text = std::fs::read_to_string(testdata("plans/default_tags.json")).unwrap();
+    let (code, stdout, stderr) = run(
+        &["plan-check", "-", "--format", "json", "--today", TODAY],
+        Some(&text),
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(
+        verdicts(&doc)
+            .iter()
+            .any(|v| v.0 == "SOV001" && v.2 == "aws_s3_bucket.reports"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn unreadable_plans_are_errors_with_a_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "bad.json",
+            "{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [,]\n}\n",
+            "bad.json:3:",
+        ),
+        (
+            "v2.json",
+            "{\"format_version\": \"2.0\", \"resource_changes\": []}",
+            "format_version 2.0 is not supported",
+        ),
+        (
+            "state.json",
+            "{\"format_version\": \"1.0\", \"values\": {}}",
+            "looks like a state",
+        ),
+        ("array.json", "[]", "a plan is a JSON object"),
+        ("latin1.json", "{\"a\": \"\u{e9}\"}", "UTF-8"),
+    ];
+    for (name, text, expected) in cases {
+        let path = dir.path().join(name);
+        let bytes = if name == "latin1.json" {
+            vec![b'{', b'"', 0xe9, b'"', b'}']
+        } else {
+            text.as_bytes().to_vec()
+        };
+        std::fs::write(&path, bytes).unwrap();
+        let (code, stdout, stderr) = run(&["plan-check", path.to_str().unwrap()], None);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stdout.is_empty(), "{name}: no report for an unread plan");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+    }
+}
