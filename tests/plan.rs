@@ -326,3 +326,29 @@ fn unreadable_plans_are_errors_with_a_location() {
         assert!(stderr.contains(expected), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn setup_terraform_wrapper_output_and_minified_plans() {
+    // What `terraform show -json` prints is one line; through hashicorp/setup-terraform's
+    // wrapper it is framed by `[command]` and `::debug::` lines.
+    let plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(testdata("plans/aliases.json")).unwrap())
+            .unwrap();
+    let text = format!(
+        "[command]/tmp/x/terraform-bin show -json tf.plan\n{}\n::debug::exitcode: 0\n",
+        serde_json::to_string(&plan).unwrap()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, text).unwrap();
+    let (code, stdout, stderr) = run(
+        &["plan-check", path.to_str().unwrap(), "--today", TODAY],
+        None,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("aws_s3_bucket.frankfurt"), "{stdout}");
+    assert!(stdout.contains("plan.json:2:"), "{stdout}");
+    // A one-line plan is not excerpted.
+    let longest = stdout.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 300, "{longest}");
+}

@@ -54,7 +54,8 @@ pub fn read(
             Location::Span(Span::new(file, offset..offset)),
         )
     };
-    let plan = match crate::parse::parse_json_document(text) {
+    let text = without_wrapper(text);
+    let plan = match crate::parse::parse_json_document(&text) {
         Ok(Some(plan @ Json::Object(_))) => plan,
         Ok(_) => return Err(error(0, "a plan is a JSON object".into())),
         Err(e) => return Err(error(e.offset, format!("not valid JSON: {}", e.message))),
@@ -116,6 +117,30 @@ pub fn read(
         resources,
         diagnostics,
     })
+}
+
+/// The plan as Terraform printed it. Through the `hashicorp/setup-terraform` action's
+/// wrapper, `terraform show -json` output is framed by `[command]…` and `::debug::…`
+/// lines: those are blanked, byte for byte, so that offsets still point into the file.
+fn without_wrapper(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.starts_with("[command]") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("[command]") || trimmed.starts_with("::") {
+            for c in line.chars() {
+                match c {
+                    '\n' | '\r' => out.push(c),
+                    _ => out.extend(std::iter::repeat_n(' ', c.len_utf8())),
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One resource instance of the plan and its planned values.
@@ -520,7 +545,7 @@ impl<'a, 't> Placer<'_, 'a, 't> {
             let name = path.to_string();
             let merged = [format!("{name}_all"), format!("terraform_{name}")]
                 .into_iter()
-                .find_map(|n| planned.read(&AttrPath::plain(n)))
+                .find_map(|n| planned.planned(&n))
                 .filter(|f| f.value != Value::Null);
             let own_keys: Vec<String> = match own.as_ref().map(|o| &o.value) {
                 Some(Value::Map(m)) => m.keys().cloned().collect(),

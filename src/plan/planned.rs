@@ -32,6 +32,24 @@ impl Planned<'_, '_> {
             .map_or(self.fallback, |n| span(self.file, n))
     }
 
+    /// The planned value of the top-level attribute `name`, computed or not, and where it
+    /// is written.
+    pub fn planned(&self, name: &str) -> Option<Found> {
+        Some(Found {
+            value: self.attribute(name)?,
+            span: self.span_of(name),
+            evidence: Vec::new(),
+        })
+    }
+
+    /// Whether the configuration sets the top-level argument `name`; true when the plan
+    /// has no configuration to tell.
+    fn configures(&self, name: &str) -> bool {
+        self.config
+            .and_then(|c| get(c, "expressions"))
+            .is_none_or(|e| get(e, name).is_some())
+    }
+
     /// The value of the top-level attribute `name`; `None` when the plan has no such
     /// attribute.
     pub fn attribute(&self, name: &str) -> Option<Value> {
@@ -46,6 +64,11 @@ impl Arguments for Planned<'_, '_> {
     fn read(&self, path: &AttrPath) -> Option<Found> {
         let (first, rest) = path.segments.split_first()?;
         let mut value = self.attribute(first)?;
+        if value.is_unknown() && !self.configures(first) {
+            // Computed by the provider, not set by the configuration (AWS ≤ 5 buckets'
+            // `region`): where it lands is decided as if it were absent, as `check` does.
+            return None;
+        }
         for segment in rest {
             // Nested blocks are lists of objects in a plan: the first one is read.
             value = match value {

@@ -15,17 +15,37 @@ pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-/// Renders `diagnostic` over the file of `span`.
+/// Lines longer than this are not excerpted: a plan written by `terraform show -json` is
+/// one line of the whole plan.
+const MAX_EXCERPT_LINE: usize = 500;
+
+/// Renders `diagnostic` over the file of `span`; without an excerpt when the line is too
+/// long to show.
 pub fn render(
     out: &mut dyn Write,
     handler: &GraphicalReportHandler,
-    diagnostic: MietteDiagnostic,
+    mut diagnostic: MietteDiagnostic,
     sources: &SourceMap,
     span: Span,
 ) -> io::Result<()> {
     let file = sources.get(span.file);
-    let report = miette::Report::new(diagnostic)
-        .with_source_code(NamedSource::new(file.display.clone(), file.text.clone()));
+    let bytes = file.text.as_bytes();
+    let start = (span.start as usize).min(bytes.len());
+    let line_start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| start + i);
+    let report = if line_end - line_start > MAX_EXCERPT_LINE {
+        diagnostic.labels = None;
+        miette::Report::new(diagnostic)
+    } else {
+        miette::Report::new(diagnostic)
+            .with_source_code(NamedSource::new(file.display.clone(), file.text.clone()))
+    };
     let mut text = String::new();
     if handler.render_report(&mut text, report.as_ref()).is_ok() {
         // miette pads lines; trailing spaces make snapshots brittle.
