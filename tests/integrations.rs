@@ -168,6 +168,7 @@ fn action_declares_what_it_uses() {
     let inputs = keys(&action["inputs"]);
     let expected: BTreeSet<String> = [
         "path",
+        "plan",
         "config",
         "min-severity",
         "fail-on",
@@ -180,6 +181,7 @@ fn action_declares_what_it_uses() {
     assert_eq!(inputs, expected);
     for (input, default) in [
         ("path", "."),
+        ("plan", ""),
         ("config", ""),
         ("min-severity", "info"),
         ("fail-on", "error"),
