@@ -58,7 +58,12 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: Arc<str>,
     line_starts: Vec<u32>,
+    /// Characters before each block of `CHAR_BLOCK` bytes: columns are counted in
+    /// characters, and a plan printed by `terraform show -json` is one line of megabytes.
+    chars_before_block: Vec<u32>,
 }
+
+const CHAR_BLOCK: usize = 4096;
 
 impl SourceFile {
     pub fn new(path: PathBuf, display: String, text: Arc<str>) -> SourceFile {
@@ -69,29 +74,46 @@ impl SourceFile {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i as u32 + 1),
         );
+        let mut chars_before_block = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut chars = 0u32;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
         SourceFile {
             display,
             path,
             text,
             line_starts,
+            chars_before_block,
         }
     }
 
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = offset.min(self.text.len() as u32);
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line] as usize;
-        let end = (offset as usize).max(start);
-        let column = self
-            .text
-            .get(start..end)
-            .map(|s| s.chars().count())
-            .unwrap_or(end - start);
+        let start = self.line_starts[line];
+        let column = self.chars_before(offset) - self.chars_before(start);
         LineCol {
             line: line as u32 + 1,
-            column: column as u32 + 1,
+            column: column + 1,
         }
     }
+
+    /// Characters in the text before byte `offset`.
+    fn chars_before(&self, offset: u32) -> u32 {
+        let offset = offset as usize;
+        let block = offset / CHAR_BLOCK;
+        let Some(&before) = self.chars_before_block.get(block) else {
+            return 0; // an empty file
+        };
+        before + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..offset])
+    }
+}
+
+/// UTF-8 characters in `bytes`: the bytes that do not continue a character.
+fn count_chars(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
 }
 
 /// All files read in one run. Files are added once and never removed, so a [`FileId`]
@@ -178,8 +200,27 @@ pub fn relative_display(path: &Path, base: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::relative_display;
+    use super::{SourceFile, relative_display};
     use std::path::Path;
+
+    #[test]
+    fn columns_count_characters_across_blocks() {
+        // Multi-byte characters before and across the 4 KiB block boundaries.
+        let line = "é".repeat(3000) + "x";
+        let text = format!("ab\n{line}\n{line}");
+        let file = SourceFile::new("f".into(), "f".into(), text.as_str().into());
+        let x = 3 + line.len() - 1;
+        assert_eq!(
+            (file.line_col(x as u32).line, file.line_col(x as u32).column),
+            (2, 3001)
+        );
+        let last = text.len() - 1;
+        let at = file.line_col(last as u32);
+        assert_eq!((at.line, at.column), (3, 3001));
+        assert_eq!(file.line_col(text.len() as u32 + 10).line, 3);
+        let empty = SourceFile::new("e".into(), "e".into(), "".into());
+        assert_eq!((empty.line_col(0).line, empty.line_col(0).column), (1, 1));
+    }
 
     #[test]
     fn displays_paths_relative_to_the_scanned_path() {
