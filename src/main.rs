@@ -570,7 +570,7 @@ fn plan_check(args: PlanCheckArgs) -> ExitCode {
         .plan
         .canonicalize()
         .unwrap_or_else(|_| args.plan.clone());
-    let file = ws.sources.add(souverain::source::SourceFile::new(
+    let file = ws.sources.add(souverain::source::SourceFile::data(
         plan_path,
         display,
         text.into(),

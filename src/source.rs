@@ -57,6 +57,9 @@ pub struct SourceFile {
     pub display: String,
     pub path: PathBuf,
     pub text: Arc<str>,
+    /// False for data files (a plan): their text may hold secrets next to what is
+    /// reported, so reports give their line and column but never an excerpt.
+    pub excerpts: bool,
     line_starts: Vec<u32>,
     /// Characters before each block of `CHAR_BLOCK` bytes: columns are counted in
     /// characters, and a plan printed by `terraform show -json` is one line of megabytes.
@@ -84,8 +87,17 @@ impl SourceFile {
             display,
             path,
             text,
+            excerpts: true,
             line_starts,
             chars_before_block,
+        }
+    }
+
+    /// A data file, never excerpted in reports.
+    pub fn data(path: PathBuf, display: String, text: Arc<str>) -> SourceFile {
+        SourceFile {
+            excerpts: false,
+            ..SourceFile::new(path, display, text)
         }
     }
 

@@ -352,3 +352,32 @@ fn setup_terraform_wrapper_output_and_minified_plans() {
     let longest = stdout.lines().map(str::len).max().unwrap_or(0);
     assert!(longest < 300, "{longest}");
 }
+
+#[test]
+fn sensitive_values_are_never_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    std::fs::copy(testdata("plans/secrets.json"), &plan).unwrap();
+    let plan = plan.to_str().unwrap();
+    let mut printed = String::new();
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        for all in [false, true] {
+            let report = dir.path().join(format!("{format}-{all}.out"));
+            let output = format!("{format}={}", report.display());
+            let mut args = vec![
+                "plan-check", plan, "--format", format, "--output", &output, "--today", TODAY,
+            ];
+            if all {
+                args.push("--all");
+            }
+            let (code, stdout, stderr) = run(&args, None);
+            assert_eq!(code, 1, "{format}: {stderr}");
+            printed += &stdout;
+            printed += &stderr;
+            printed += &std::fs::read_to_string(&report).unwrap();
+        }
+    }
+    assert!(printed.contains("aws_db_instance.main"));
+    assert!(printed.contains("aws_s3_bucket.hidden"));
+    assert!(!printed.contains("PLANTED"), "a sensitive value was printed");
+}

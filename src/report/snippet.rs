@@ -19,8 +19,8 @@ pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
 /// one line of the whole plan.
 const MAX_EXCERPT_LINE: usize = 500;
 
-/// Renders `diagnostic` over the file of `span`; without an excerpt when the line is too
-/// long to show.
+/// Renders `diagnostic` over the file of `span`; without an excerpt for a data file or a
+/// line too long to show.
 pub fn render(
     out: &mut dyn Write,
     handler: &GraphicalReportHandler,
@@ -39,7 +39,7 @@ pub fn render(
         .iter()
         .position(|&b| b == b'\n')
         .map_or(bytes.len(), |i| start + i);
-    let report = if line_end - line_start > MAX_EXCERPT_LINE {
+    let report = if !file.excerpts || line_end - line_start > MAX_EXCERPT_LINE {
         diagnostic.labels = None;
         miette::Report::new(diagnostic)
     } else {
