@@ -365,7 +365,14 @@ fn sensitive_values_are_never_printed() {
             let report = dir.path().join(format!("{format}-{all}.out"));
             let output = format!("{format}={}", report.display());
             let mut args = vec![
-                "plan-check", plan, "--format", format, "--output", &output, "--today", TODAY,
+                "plan-check",
+                plan,
+                "--format",
+                format,
+                "--output",
+                &output,
+                "--today",
+                TODAY,
             ];
             if all {
                 args.push("--all");
@@ -379,5 +386,8 @@ fn sensitive_values_are_never_printed() {
     }
     assert!(printed.contains("aws_db_instance.main"));
     assert!(printed.contains("aws_s3_bucket.hidden"));
-    assert!(!printed.contains("PLANTED"), "a sensitive value was printed");
+    assert!(
+        !printed.contains("PLANTED"),
+        "a sensitive value was printed"
+    );
 }

@@ -5,8 +5,7 @@ use super::address::resource_of;
 use super::document::{get, items, span};
 use crate::catalog::AttrPath;
 use crate::evaluate::Value;
-use crate::evaluate::expr::get_attr;
-use crate::resolve::{Arguments, Copies, Found, Target, values_at};
+use crate::resolve::{Arguments, Copies, Found, Target, value_at, values_at};
 use crate::source::{FileId, Span};
 use jsonc_parser::ast::Value as Json;
 
@@ -63,26 +62,13 @@ impl Planned<'_, '_> {
 impl Arguments for Planned<'_, '_> {
     fn read(&self, path: &AttrPath) -> Option<Found> {
         let (first, rest) = path.segments.split_first()?;
-        let mut value = self.attribute(first)?;
+        let value = self.attribute(first)?;
         if value.is_unknown() && !self.configures(first) {
             // Computed by the provider, not set by the configuration (AWS ≤ 5 buckets'
             // `region`): where it lands is decided as if it were absent, as `check` does.
             return None;
         }
-        for segment in rest {
-            // Nested blocks are lists of objects in a plan: the first one is read.
-            value = match value {
-                Value::List(items) => items
-                    .first()
-                    .map(|v| get_attr(v, segment))
-                    .unwrap_or(Value::Null),
-                Value::Map(_) => match get_attr(&value, segment) {
-                    Value::Unknown(u) if u.error => Value::Null,
-                    v => v,
-                },
-                other => other,
-            };
-        }
+        let value = value_at(value, rest);
         Some(Found {
             value,
             span: self.span_of(first),

@@ -509,26 +509,32 @@ impl Analysis<'_> {
             return self.read_path(instance, key, &block.body, &inner);
         }
         let attr = body.attribute(first)?;
-        let (mut value, evidence) = self.eval_traced(instance, key, &attr.expr);
-        for segment in rest {
-            value = match value {
-                Value::List(items) => items
-                    .first()
-                    .map(|v| get_attr(v, segment))
-                    .unwrap_or(Value::Null),
-                Value::Map(_) => match get_attr(&value, segment) {
-                    Value::Unknown(u) if u.error => Value::Null,
-                    v => v,
-                },
-                other => other,
-            };
-        }
+        let (value, evidence) = self.eval_traced(instance, key, &attr.expr);
         Some(Found {
-            value,
+            value: value_at(value, rest),
             span: attr.span,
             evidence,
         })
     }
+}
+
+/// The value at `path` under an argument's value: through object keys, and into the first
+/// element of a list (a nested block written as an object, or a plan's list of blocks).
+pub fn value_at(mut value: Value, path: &[String]) -> Value {
+    for segment in path {
+        value = match value {
+            Value::List(items) => items
+                .first()
+                .map(|v| get_attr(v, segment))
+                .unwrap_or(Value::Null),
+            Value::Map(_) => match get_attr(&value, segment) {
+                Value::Unknown(u) if u.error => Value::Null,
+                v => v,
+            },
+            other => other,
+        };
+    }
+    value
 }
 
 /// Why a provider is unknown, with a hint when the source was only implied: a module that

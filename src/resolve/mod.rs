@@ -11,7 +11,7 @@ mod tags;
 
 pub use analysis::InstanceKey;
 pub use inputs::Inputs;
-pub use location::{Arguments, Found, Placement, ProviderView, decide};
+pub use location::{Arguments, Found, Placement, ProviderView, decide, value_at};
 pub use replication::{Copies, Replica, Target, replicas, values_at};
 pub use tags::{Tag, TagOrigin, tags_in_value};
 
