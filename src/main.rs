@@ -554,10 +554,12 @@ fn plan_check(args: PlanCheckArgs) -> ExitCode {
     };
     let text = match souverain::source::decode(bytes) {
         Ok(text) => text,
-        Err((offset, message)) => {
+        Err((at, message)) => {
             return fatal(&format!(
-                "the plan {} at byte {offset}: {message}",
-                args.plan.display()
+                "{}:{}:{}: {message}: the plan could not be read",
+                args.plan.display(),
+                at.line,
+                at.column
             ));
         }
     };

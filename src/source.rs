@@ -171,7 +171,7 @@ impl SourceMap {
 
 /// Decodes file bytes: strips a UTF-8 BOM, rejects invalid UTF-8 with the position of the
 /// first bad byte.
-pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
+pub fn decode(bytes: Vec<u8>) -> Result<String, (LineCol, String)> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     let bytes = match bytes.strip_prefix(BOM) {
         Some(rest) => rest.to_vec(),
@@ -179,8 +179,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
     };
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
+        let valid = &e.as_bytes()[..at];
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let place = LineCol {
+            line: valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1,
+            column: count_chars(&valid[line_start..]) + 1,
+        };
         (
-            at,
+            place,
             format!("file is not valid UTF-8 (invalid byte at offset {at})"),
         )
     })

@@ -310,7 +310,11 @@ fn unreadable_plans_are_errors_with_a_location() {
             "looks like a state",
         ),
         ("array.json", "[]", "a plan is a JSON object"),
-        ("latin1.json", "{\"a\": \"\u{e9}\"}", "UTF-8"),
+        (
+            "latin1.json",
+            "",
+            "latin1.json:1:3: file is not valid UTF-8",
+        ),
     ];
     for (name, text, expected) in cases {
         let path = dir.path().join(name);

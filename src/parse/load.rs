@@ -503,17 +503,7 @@ fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> P
     };
     let text: Arc<str> = match decode(bytes) {
         Ok(t) => Arc::from(t),
-        Err((valid_up_to, message)) => {
-            // Locate the bad byte from the valid prefix.
-            let bytes = std::fs::read(path).unwrap_or_default();
-            let prefix =
-                String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]).into_owned();
-            let probe = SourceFile::new(
-                path.to_path_buf(),
-                display.clone(),
-                Arc::from(prefix.as_str()),
-            );
-            let at = probe.line_col(prefix.len() as u32);
+        Err((at, message)) => {
             let location = Location::File {
                 path: display.clone(),
                 line: at.line,
