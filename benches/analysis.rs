@@ -1,0 +1,138 @@
+//! `cargo bench`: parse, resolve and check on generated trees (`benches/trees`), and
+//! the pre-commit case end to end. The 100,000-resource tree runs only with
+//! `SOUVERAIN_BENCH_LARGE=1` (about a minute).
+
+#[path = "trees/mod.rs"]
+mod trees;
+
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
+use souverain::catalog::Catalog;
+use souverain::check;
+use souverain::classify;
+use souverain::discover::{self, Filters, FoundDir};
+use souverain::parse::Workspace;
+use souverain::resolve::{self, Inputs, Inventory, Limits};
+use souverain::settings::Settings;
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use trees::Shape;
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    let mut cases = vec![
+        ("flat-1k", Shape::Flat { resources: 1_000 }),
+        ("flat-10k", Shape::Flat { resources: 10_000 }),
+        ("deep-10", Shape::Deep { levels: 10 }),
+        ("wide-10k", Shape::Wide { instances: 10_000 }),
+        ("shared-200", Shape::SharedModule { roots: 200 }),
+    ];
+    if std::env::var_os("SOUVERAIN_BENCH_LARGE").is_some() {
+        cases.push(("flat-100k", Shape::Flat { resources: 100_000 }));
+    }
+    for (name, shape) in cases {
+        stages(&mut criterion, name, shape);
+    }
+    pre_commit(&mut criterion);
+    criterion.final_summary();
+}
+
+/// Terraform source bytes under `dir`, what the throughput is counted in.
+fn source_bytes(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)
+            .expect("list the generated tree")
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if discover::classify(&entry.file_name().to_string_lossy()).is_some() {
+                total += entry.metadata().map_or(0, |m| m.len());
+            }
+        }
+    }
+    total
+}
+
+fn discover_all(dir: &Path) -> Vec<FoundDir> {
+    discover::discover(&[dir.to_path_buf()], &Filters::default()).0
+}
+
+/// Parse (discovery and loading), resolve and check, each measured alone on the
+/// output of the previous stage.
+fn stages(criterion: &mut Criterion, name: &str, shape: Shape) {
+    let tree = tempfile::tempdir().expect("a temporary directory");
+    shape.write(tree.path());
+    let bytes = source_bytes(tree.path());
+    let mut group = criterion.benchmark_group(name);
+    group.throughput(Throughput::Bytes(bytes));
+    if bytes > 4_000_000 {
+        // One run takes seconds: ten runs, not criterion's growing series.
+        group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    }
+    group.bench_function("parse", |b| {
+        b.iter(|| Workspace::load(&discover_all(tree.path())))
+    });
+    let ws = Workspace::load(&discover_all(tree.path()));
+    let catalog = Catalog::embedded();
+    let (inputs, limits) = (Inputs::default(), Limits::default());
+    group.bench_function("resolve", |b| {
+        b.iter(|| resolve::resolve(&ws, &catalog, &inputs, &limits))
+    });
+    let inventory = resolve::resolve(&ws, &catalog, &inputs, &limits);
+    bench_check(&mut group, &ws, &catalog, &inventory);
+    group.finish();
+}
+
+fn bench_check(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    ws: &Workspace,
+    catalog: &Catalog,
+    inventory: &Inventory,
+) {
+    let settings = Settings::default();
+    let cx = check::Context {
+        catalog,
+        settings: &settings,
+        today: "2026-11-23",
+        fail_on_unresolved: false,
+    };
+    group.bench_function("check", |b| {
+        b.iter(|| {
+            let classes: Vec<_> = inventory
+                .resources
+                .iter()
+                .map(|r| classify::classify(r, catalog, &settings))
+                .collect();
+            check::check(&cx, ws, &inventory.resources, &classes, &inventory.backends)
+        })
+    });
+}
+
+/// `souverain check FILE` as pre-commit runs it, process start to exit, in a 5,000-file
+/// repository where one root's file changed.
+fn pre_commit(criterion: &mut Criterion) {
+    let repo = tempfile::tempdir().expect("a temporary directory");
+    Shape::Repository { files: 5_000 }.write(repo.path());
+    let run = || {
+        let output = Command::new(env!("CARGO_BIN_EXE_souverain"))
+            .args(["check", "--format", "json", "--today", "2026-11-23"])
+            .arg(trees::REPOSITORY_CHANGED_FILE)
+            .current_dir(repo.path())
+            .output()
+            .expect("souverain runs");
+        assert!(
+            output.status.code().is_some_and(|c| c <= 1),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        black_box(output.stdout)
+    };
+    let mut group = criterion.benchmark_group("repo-5000-files");
+    group.sample_size(20);
+    group.bench_function("pre-commit one changed file", |b| b.iter(run));
+    group.finish();
+}
