@@ -264,7 +264,7 @@ struct Analysed {
 fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
     let mut settings = load_settings(common, paths)?;
     // Files, as pre-commit passes them, select the roots that read them; those roots are
-    // found by scanning the whole repository.
+    // found among all the repository's roots.
     let changed: Vec<PathBuf> = paths
         .iter()
         .filter(|p| p.is_file())
@@ -291,10 +291,11 @@ fn analyse(paths: &[PathBuf], common: &CommonArgs) -> Result<Analysed, String> {
     if let Some(bad) = diagnostics.iter().find(|d| d.code == "invalid-glob") {
         return Err(bad.message.clone());
     }
-    let mut ws = Workspace::load(&found);
-    if !changed.is_empty() {
-        ws.retain_roots_reading(&changed);
-    }
+    let mut ws = if changed.is_empty() {
+        Workspace::load(&found)
+    } else {
+        Workspace::load_reading(&found, &changed)
+    };
     let mut inputs = Inputs {
         env: Inputs::env_from_process(),
         vars: common.vars.clone(),

@@ -2,7 +2,7 @@
 //! module `terraform init` installed (`.terraform/modules/modules.json`). Each file is read
 //! and parsed once, in parallel, whatever the number of roots that use it.
 
-use super::{Syntax, parse_config, parse_tfvars};
+use super::{Syntax, parse_config, parse_tfvars, prescan};
 use crate::config::{ModelError, Module, ModuleId, merge_overrides};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::discover::{FoundDir, module_files};
@@ -31,6 +31,29 @@ enum PendingCall {
     /// A local path that does not exist.
     Missing(PathBuf),
     Remote(String),
+}
+
+impl PendingCall {
+    /// Where a call's `source` leads from the module in `dir`.
+    fn of(dir: &Path, source: &str) -> PendingCall {
+        match local_source(source) {
+            Some(rel) => {
+                let path = dir.join(rel);
+                match path.canonicalize() {
+                    Ok(dir) => PendingCall::Local(dir),
+                    Err(_) => PendingCall::Missing(path),
+                }
+            }
+            None => PendingCall::Remote(source.to_string()),
+        }
+    }
+
+    fn local(&self) -> Option<PathBuf> {
+        match self {
+            PendingCall::Local(dir) => Some(dir.clone()),
+            _ => None,
+        }
+    }
 }
 
 /// A root module: a directory that no other scanned module calls.
@@ -102,9 +125,44 @@ impl Workspace {
         seen
     }
 
+    /// Loads the roots of `found` that read one of `files` (canonical paths): a file in the
+    /// directory of a module they instantiate. Which roots those are is worked out from the
+    /// sources of module calls alone ([`call_graph`]), so the other roots are never parsed;
+    /// problems in their files are not reported.
+    pub fn load_reading(found: &[FoundDir], files: &[PathBuf]) -> Workspace {
+        let graph = call_graph(found.iter().map(|f| f.dir.clone()).collect());
+        let called: HashSet<&PathBuf> = graph
+            .iter()
+            .flat_map(|(caller, calls)| calls.local.iter().filter(move |d| *d != caller))
+            .collect();
+        let targets: HashSet<&Path> = files.iter().filter_map(|f| f.parent()).collect();
+        let reaches = |root: &PathBuf| {
+            let mut seen = HashSet::from([root]);
+            let mut stack = vec![root];
+            while let Some(dir) = stack.pop() {
+                if targets.contains(dir.as_path()) {
+                    return true;
+                }
+                let next = graph.get(dir).into_iter().flat_map(DirCalls::all);
+                stack.extend(next.filter(|d| seen.insert(*d)));
+            }
+            false
+        };
+        let roots: Vec<FoundDir> = found
+            .iter()
+            .filter(|f| !called.contains(&f.dir) && reaches(&f.dir))
+            .cloned()
+            .collect();
+        // The roots kept may still not read the files: a module listed in `modules.json`
+        // is instantiated only by the root whose call path it has.
+        let mut ws = Workspace::load(&roots);
+        ws.retain_roots_reading(files);
+        ws
+    }
+
     /// Keeps the roots that read one of `files` (canonical paths): a file in the directory of
     /// a module they instantiate. Problems found while loading other files are dropped.
-    pub fn retain_roots_reading(&mut self, files: &[PathBuf]) {
+    fn retain_roots_reading(&mut self, files: &[PathBuf]) {
         // By directory: a file that failed to parse belongs to no module's file list, and
         // a root's variable files sit in its directory.
         let dirs_of = |ws: &Workspace, root: ModuleId| -> HashSet<PathBuf> {
@@ -324,79 +382,20 @@ impl Workspace {
         let pending: Vec<PendingCall> = module
             .calls
             .iter()
-            .map(|call| {
-                let source = call.source.as_deref().unwrap_or("");
-                match local_source(source) {
-                    Some(rel) => {
-                        let path = module.dir.join(rel);
-                        match path.canonicalize() {
-                            Ok(dir) => PendingCall::Local(dir),
-                            Err(_) => PendingCall::Missing(path),
-                        }
-                    }
-                    None => PendingCall::Remote(source.to_string()),
-                }
-            })
+            .map(|call| PendingCall::of(&module.dir, call.source.as_deref().unwrap_or("")))
             .collect();
-        let mut dirs: Vec<PathBuf> = pending
-            .iter()
-            .filter_map(|p| match p {
-                PendingCall::Local(dir) => Some(dir.clone()),
-                _ => None,
-            })
-            .collect();
+        let mut dirs: Vec<PathBuf> = pending.iter().filter_map(PendingCall::local).collect();
         self.pending_calls[id.0 as usize] = pending;
-        let manifest_path = module.dir.join(".terraform/modules/modules.json");
-        if let Some(manifest) = self.read_manifest(&manifest_path, id) {
-            dirs.extend(manifest.values().cloned());
-            self.manifests.push((id, manifest));
+        match read_manifest(&module.dir) {
+            Ok(Some(manifest)) => {
+                dirs.extend(manifest.values().cloned());
+                self.manifests.push((id, manifest));
+            }
+            Ok(None) => {}
+            Err(diagnostic) => self.diagnostics.push(diagnostic),
         }
         dirs.retain(|d| !self.by_dir.contains_key(d));
         dirs
-    }
-
-    /// Reads `modules.json`: call-path key → canonical directory of the installed module.
-    fn read_manifest(&mut self, path: &Path, root: ModuleId) -> Option<HashMap<String, PathBuf>> {
-        #[derive(serde::Deserialize)]
-        struct Manifest {
-            #[serde(rename = "Modules", default)]
-            modules: Vec<Entry>,
-        }
-        #[derive(serde::Deserialize)]
-        struct Entry {
-            #[serde(rename = "Key")]
-            key: String,
-            #[serde(rename = "Dir")]
-            dir: String,
-        }
-        let text = std::fs::read_to_string(path).ok()?;
-        let manifest: Manifest = match serde_json::from_str(&text) {
-            Ok(m) => m,
-            Err(e) => {
-                self.diagnostics.push(Diagnostic::warning(
-                    "invalid-module-manifest",
-                    format!(
-                        "cannot read {}: {e}; installed modules are not followed",
-                        path.display()
-                    ),
-                    Location::File {
-                        path: path.display().to_string(),
-                        line: e.line() as u32,
-                        column: e.column() as u32,
-                    },
-                ));
-                return None;
-            }
-        };
-        let root_dir = self.modules[root.0 as usize].dir.clone();
-        Some(
-            manifest
-                .modules
-                .into_iter()
-                .filter(|e| !e.key.is_empty())
-                .filter_map(|e| Some((e.key, root_dir.join(&e.dir).canonicalize().ok()?)))
-                .collect(),
-        )
     }
 
     /// Once every directory is loaded: where each call leads, and each root's installed
@@ -453,6 +452,153 @@ impl Workspace {
             }
         }
     }
+}
+
+/// Where the module of a directory leads.
+#[derive(Default)]
+struct DirCalls {
+    /// The directories of its calls by a local path.
+    local: Vec<PathBuf>,
+    /// The modules `terraform init` installed for it.
+    installed: Vec<PathBuf>,
+}
+
+impl DirCalls {
+    fn all(&self) -> impl Iterator<Item = &PathBuf> {
+        self.local.iter().chain(&self.installed)
+    }
+}
+
+/// What every directory reached from `dirs` leads to, the way [`Workspace::load`] follows
+/// calls, but reading only the sources of module calls.
+fn call_graph(dirs: Vec<PathBuf>) -> HashMap<PathBuf, DirCalls> {
+    let mut graph: HashMap<PathBuf, DirCalls> = HashMap::new();
+    let mut pending: BTreeSet<PathBuf> = dirs.into_iter().collect();
+    while !pending.is_empty() {
+        let batch: Vec<(PathBuf, DirCalls)> = std::mem::take(&mut pending)
+            .into_par_iter()
+            .filter(|d| !graph.contains_key(d))
+            .map(|dir| {
+                // Many calls share a source: each is canonicalised once.
+                let mut sources = call_sources(&dir);
+                sources.sort_unstable();
+                sources.dedup();
+                let local = sources
+                    .iter()
+                    .filter_map(|source| PendingCall::of(&dir, source).local())
+                    .collect();
+                // An unreadable manifest is reported when the module is loaded.
+                let installed = read_manifest(&dir)
+                    .ok()
+                    .flatten()
+                    .map(|m| m.into_values().collect())
+                    .unwrap_or_default();
+                (dir, DirCalls { local, installed })
+            })
+            .collect();
+        for (dir, calls) in batch {
+            pending.extend(calls.all().filter(|d| !graph.contains_key(*d)).cloned());
+            graph.insert(dir, calls);
+        }
+    }
+    graph
+}
+
+/// The `source` of every module call of a directory, as loading reads them: by
+/// [`prescan`] when every file is plain native HCL, else by parsing its files.
+fn call_sources(dir: &Path) -> Vec<String> {
+    let Ok(files) = module_files(dir) else {
+        return Vec::new();
+    };
+    let texts: Vec<String> = files
+        .config
+        .iter()
+        .filter_map(|path| decode(std::fs::read(path).ok()?).ok())
+        .collect();
+    let prescanned: Option<Vec<&str>> = (files.overrides.is_empty()
+        && files
+            .config
+            .iter()
+            .all(|p| Syntax::of(&p.to_string_lossy()) == Syntax::Hcl))
+    .then(|| {
+        texts
+            .iter()
+            .map(|t| prescan::module_sources(t))
+            .collect::<Option<Vec<_>>>()
+    })
+    .flatten()
+    .map(|per_file| per_file.concat());
+    if let Some(sources) = prescanned {
+        return sources.into_iter().map(String::from).collect();
+    }
+    let parsed = |paths: &[PathBuf], role| -> Vec<Block> {
+        paths
+            .iter()
+            .filter_map(
+                |path| match read_and_parse(path, String::new(), FileId(0), role) {
+                    Parsed::Ok(_, body) => Some(body.blocks),
+                    _ => None,
+                },
+            )
+            .flatten()
+            .collect()
+    };
+    let mut blocks = parsed(&files.config, FileRole::Config);
+    let mut errors = Vec::new();
+    merge_overrides(
+        &mut blocks,
+        parsed(&files.overrides, FileRole::Override),
+        &mut errors,
+    );
+    Module::build(dir.to_path_buf(), Vec::new(), blocks, &mut errors)
+        .calls
+        .into_iter()
+        .filter_map(|call| call.source)
+        .collect()
+}
+
+/// Reads `.terraform/modules/modules.json` of a module directory: call-path key →
+/// canonical directory of the installed module; `None` when `terraform init` did not run
+/// there.
+fn read_manifest(dir: &Path) -> Result<Option<HashMap<String, PathBuf>>, Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct Manifest {
+        #[serde(rename = "Modules", default)]
+        modules: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        #[serde(rename = "Key")]
+        key: String,
+        #[serde(rename = "Dir")]
+        dir: String,
+    }
+    let path = dir.join(".terraform/modules/modules.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(None);
+    };
+    let manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
+        Diagnostic::warning(
+            "invalid-module-manifest",
+            format!(
+                "cannot read {}: {e}; installed modules are not followed",
+                path.display()
+            ),
+            Location::File {
+                path: path.display().to_string(),
+                line: e.line() as u32,
+                column: e.column() as u32,
+            },
+        )
+    })?;
+    Ok(Some(
+        manifest
+            .modules
+            .into_iter()
+            .filter(|e| !e.key.is_empty())
+            .filter_map(|e| Some((e.key, dir.join(&e.dir).canonicalize().ok()?)))
+            .collect(),
+    ))
 }
 
 /// The relative path of a local module source (`./x`, `../x`), `None` for remote sources.
@@ -522,5 +668,71 @@ fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> P
     match result {
         Ok(body) => Parsed::Ok(file, body),
         Err(e) => Parsed::SyntaxError(file, e.offset, e.message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::{Filters, discover};
+
+    #[test]
+    fn changed_files_load_only_the_roots_that_reach_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            (
+                "modules/shared/main.tf",
+                "resource \"aws_s3_bucket\" \"b\" {}\n",
+            ),
+            (
+                "app/main.tf",
+                "module \"shared\" {\n  source = \"../modules/shared\"\n}\n",
+            ),
+            // JSON is read by the parser, not by the prescan.
+            (
+                "json/main.tf.json",
+                r#"{ "module": { "shared": { "source": "../modules/shared" } } }"#,
+            ),
+            // An override changes where the call leads.
+            (
+                "moved/main.tf",
+                "module \"shared\" {\n  source = \"../modules/shared\"\n}\n",
+            ),
+            (
+                "moved/override.tf",
+                "module \"shared\" {\n  source = \"../lonely\"\n}\n",
+            ),
+            ("lonely/main.tf", "resource \"aws_s3_bucket\" \"l\" {}\n"),
+            ("broken/main.tf", "resource \"x\" \"y\" {\n"),
+        ];
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let (found, _) = discover(&[dir.path().to_path_buf()], &Filters::default());
+        let loaded = |changed: &str| {
+            let changed = [dir.path().join(changed).canonicalize().unwrap()];
+            let ws = Workspace::load_reading(&found, &changed);
+            let mut full = Workspace::load(&found);
+            full.retain_roots_reading(&changed);
+            let roots = |ws: &Workspace| -> Vec<String> {
+                ws.roots.iter().map(|r| r.display.clone()).collect()
+            };
+            assert_eq!(roots(&ws), roots(&full), "the same roots as a full scan");
+            let read: Vec<String> = (0..ws.sources.len() as u32)
+                .map(|f| ws.sources.display(FileId(f)).to_string())
+                .collect();
+            (roots(&ws), read)
+        };
+        let (roots, read) = loaded("modules/shared/main.tf");
+        assert_eq!(roots, ["app", "json"]);
+        assert!(
+            read.iter().all(|f| !f.starts_with("broken/")),
+            "an unrelated root is not parsed: {read:?}"
+        );
+        let (roots, read) = loaded("lonely/main.tf");
+        assert_eq!(roots, ["moved"]);
+        assert!(!read.iter().any(|f| f.starts_with("app/")), "{read:?}");
     }
 }

@@ -4,6 +4,7 @@ mod compat;
 pub mod hcl;
 pub mod json;
 pub mod load;
+pub mod prescan;
 
 pub use hcl::SyntaxError;
 pub use load::{CallSource, Root, VarFile, Workspace};
