@@ -4,6 +4,7 @@
 use super::{Context, Subject};
 use crate::catalog::Qualification;
 use crate::settings::Geography;
+use std::collections::HashMap;
 
 /// Whether every country is in the allowed geography.
 pub fn allowed(cx: &Context<'_>, countries: &[String]) -> bool {
@@ -87,6 +88,31 @@ pub fn alternatives(cx: &Context<'_>, category: Option<&str>) -> String {
             "SecNumCloud-qualified alternatives for {what}: {}; or a State internal cloud declared in .souverain.hcl",
             list.join("; ")
         )
+    }
+}
+
+/// [`alternatives`] for every data category of the catalog, built once per run: the help
+/// is the same for every finding of a category, and building it costs more than the rest
+/// of the finding.
+pub struct AlternativesByCategory<'c>(HashMap<Option<&'c str>, String>);
+
+impl<'c> AlternativesByCategory<'c> {
+    pub fn new(cx: &Context<'c>) -> AlternativesByCategory<'c> {
+        let categories = cx.catalog.data_types().map(|d| Some(d.category.as_str()));
+        let mut by_category = HashMap::new();
+        for category in categories.chain([None]) {
+            by_category
+                .entry(category)
+                .or_insert_with(|| alternatives(cx, category));
+        }
+        AlternativesByCategory(by_category)
+    }
+
+    pub fn get(&self, cx: &Context<'_>, category: Option<&str>) -> String {
+        match self.0.get(&category) {
+            Some(help) => help.clone(),
+            None => alternatives(cx, category),
+        }
     }
 }
 

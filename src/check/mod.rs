@@ -15,6 +15,7 @@ use crate::parse::Workspace;
 use crate::resolve::{BackendRecord, ResourceRecord};
 use crate::settings::{RuleSeverity, Settings};
 use crate::source::Span;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -110,6 +111,7 @@ pub struct Subject<'a> {
     pub class: &'a Classification,
     /// Every resource of the run by (root, address), for rules that follow references.
     others: &'a HashMap<(&'a str, &'a str), &'a ResourceRecord>,
+    alternatives: &'a hosting::AlternativesByCategory<'a>,
 }
 
 impl Subject<'_> {
@@ -122,6 +124,11 @@ impl Subject<'_> {
 
     pub fn level(&self) -> Option<Level> {
         self.class.level
+    }
+
+    /// The qualified offers that would suit this resource's data: a finding's help.
+    pub fn alternatives(&self, cx: &Context<'_>) -> String {
+        self.alternatives.get(cx, self.class.category.as_deref())
     }
 
     /// A finding about this resource, with its placement causes as related spans.
@@ -196,21 +203,29 @@ pub fn check(
     classes: &[Classification],
     backends: &[BackendRecord],
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
     let others: HashMap<(&str, &str), &ResourceRecord> = resources
         .iter()
         .map(|r| ((r.root.as_str(), r.address.as_str()), r))
         .collect();
-    for (record, class) in resources.iter().zip(classes) {
-        let subject = Subject {
-            record,
-            class,
-            others: &others,
-        };
-        for rule in rules::RULES {
-            rule.check_resource(cx, &subject, &mut findings);
-        }
-    }
+    let alternatives = hosting::AlternativesByCategory::new(cx);
+    // Resources are judged independently: in parallel, findings kept in resource order.
+    let mut findings: Vec<Finding> = resources
+        .par_iter()
+        .zip(classes)
+        .flat_map_iter(|(record, class)| {
+            let subject = Subject {
+                record,
+                class,
+                others: &others,
+                alternatives: &alternatives,
+            };
+            let mut out = Vec::new();
+            for rule in rules::RULES {
+                rule.check_resource(cx, &subject, &mut out);
+            }
+            out
+        })
+        .collect();
     // The most sensitive data of each root, in one pass.
     let mut most: HashMap<&str, (Level, &ResourceRecord)> = HashMap::new();
     for (record, level) in resources

@@ -25,6 +25,7 @@ pub enum CallSource {
 }
 
 /// A call's source while loading.
+#[derive(Clone)]
 enum PendingCall {
     /// An existing local directory (canonical).
     Local(PathBuf),
@@ -379,10 +380,18 @@ impl Workspace {
     /// every module listed in its `modules.json`.
     fn dirs_to_load(&mut self, id: ModuleId) -> Vec<PathBuf> {
         let module = &self.modules[id.0 as usize];
+        // Many calls share a source: each is canonicalised once.
+        let mut by_source: HashMap<&str, PendingCall> = HashMap::new();
         let pending: Vec<PendingCall> = module
             .calls
             .iter()
-            .map(|call| PendingCall::of(&module.dir, call.source.as_deref().unwrap_or("")))
+            .map(|call| {
+                let source = call.source.as_deref().unwrap_or("");
+                by_source
+                    .entry(source)
+                    .or_insert_with(|| PendingCall::of(&module.dir, source))
+                    .clone()
+            })
             .collect();
         let mut dirs: Vec<PathBuf> = pending.iter().filter_map(PendingCall::local).collect();
         self.pending_calls[id.0 as usize] = pending;

@@ -81,7 +81,7 @@ impl Rule for Sov001 {
                 }
             ),
         );
-        finding.help = Some(hosting::alternatives(cx, category));
+        finding.help = Some(s.alternatives(cx));
         out.push(finding);
     }
 }

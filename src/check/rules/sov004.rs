@@ -54,7 +54,7 @@ impl Rule for Sov004 {
                 );
                 finding.help = Some(format!(
                     "check the renewal in the ANSSI catalogue and update the qualification (`souverain catalog --vendor {vendor}`); {}",
-                    hosting::alternatives(cx, category)
+                    s.alternatives(cx)
                 ));
                 out.push(finding);
             }
@@ -70,7 +70,7 @@ impl Rule for Sov004 {
                     lapsed.offer, lapsed.valid_until
                 ),
             );
-            finding.help = Some(hosting::alternatives(cx, category));
+            finding.help = Some(s.alternatives(cx));
             out.push(finding);
         }
     }
