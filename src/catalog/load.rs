@@ -15,7 +15,7 @@ use super::{
     TagFormat, Vendor, ZoneToRegion,
 };
 use crate::level::Level;
-use crate::source::LineCol;
+use crate::source::{LineCol, SourceFile};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use hcl_edit::Span as _;
 use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
@@ -23,6 +23,8 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Additions from a user configuration file (`.souverain.hcl`): `vendor` blocks and
 /// top-level `endpoint` blocks naming their provider. Apply with [`Catalog::extend`].
@@ -377,7 +379,9 @@ enum MatchKind {
 /// the settings reader, so that `.souverain.hcl` errors read like policy errors).
 pub(crate) struct File<'a> {
     origin: &'a str,
-    text: &'a str,
+    /// Every block is located: counting lines from the start each time was quadratic;
+    /// a source file indexes its lines once.
+    lines: SourceFile,
 }
 
 impl<'a> File<'a> {
@@ -388,7 +392,8 @@ impl<'a> File<'a> {
             position: Some(line_col(text, e.location().offset())),
             message: e.message().trim().to_string(),
         })?;
-        Ok((File { origin, text }, body))
+        let lines = SourceFile::new(PathBuf::from(origin), origin.to_string(), Arc::from(text));
+        Ok((File { origin, lines }, body))
     }
 
     /// The top-level blocks of `body`, all of which must be one of `allowed`.
@@ -684,18 +689,22 @@ impl<'a> File<'a> {
         })
     }
 
+    fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(offset as u32)
+    }
+
     fn locate<T>(&self, block: &Block, value: T) -> Located<T> {
         Located {
             value,
             origin: self.origin.to_string(),
-            position: line_col(self.text, block.ident.span().unwrap_or(0..0).start),
+            position: self.line_col(block.ident.span().unwrap_or(0..0).start),
         }
     }
 
     pub(crate) fn error(&self, span: Option<Range<usize>>, message: String) -> CatalogError {
         CatalogError {
             origin: self.origin.to_string(),
-            position: Some(line_col(self.text, span.unwrap_or(0..0).start)),
+            position: Some(self.line_col(span.unwrap_or(0..0).start)),
             message,
         }
     }
@@ -728,13 +737,7 @@ fn named_span(body: &Body, message: &str) -> Option<Range<usize>> {
 }
 
 pub(crate) fn line_col(text: &str, offset: usize) -> LineCol {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    LineCol {
-        line: before.matches('\n').count() as u32 + 1,
-        column: before[line_start..].chars().count() as u32 + 1,
-    }
+    SourceFile::new(PathBuf::new(), String::new(), Arc::from(text)).line_col(offset as u32)
 }
 
 fn provider_entry(
