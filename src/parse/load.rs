@@ -452,6 +452,42 @@ impl Workspace {
                 });
             }
         }
+        self.report_rootless_cycles(found, display);
+    }
+
+    /// Modules that only a module call cycle calls (`a` calls `b` calls `a`): no root
+    /// reaches them, and analysing nothing must not read as a pass.
+    fn report_rootless_cycles(&mut self, found: &[FoundDir], display: &HashMap<PathBuf, String>) {
+        let reached: HashSet<ModuleId> = self
+            .roots
+            .iter()
+            .flat_map(|r| self.closure(r.module))
+            .collect();
+        let mut reported = HashSet::new();
+        for f in found {
+            let Some(&id) = self.by_dir.get(&f.dir) else {
+                continue;
+            };
+            if reached.contains(&id) || !reported.insert(id) {
+                continue;
+            }
+            let call = self
+                .call_sources
+                .iter()
+                .enumerate()
+                .find_map(|(caller, calls)| {
+                    let at = calls
+                        .iter()
+                        .position(|c| matches!(c, CallSource::Local(m) if *m == id))?;
+                    Some(self.modules[caller].calls[at].header)
+                });
+            let dir = display.get(&f.dir).map_or(".", String::as_str);
+            self.diagnostics.push(Diagnostic::error(
+                "module-cycle",
+                format!("module directory {dir} is called only from within a module call cycle (modules that call each other): no root module uses it, so it is not analysed"),
+                call.map_or(Location::None, Location::Span),
+            ));
+        }
     }
 }
 
