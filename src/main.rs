@@ -84,6 +84,10 @@ struct CheckArgs {
     /// Record the open findings in a baseline file (then adopt with --baseline).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// A rule no suppression comment silences and the configuration file cannot turn off
+    /// or re-grade (repeatable): for CI, which a pull request does not control.
+    #[arg(long = "non-suppressible", value_name = "RULE")]
+    non_suppressible: Vec<String>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -339,10 +343,13 @@ fn check(args: CheckArgs) -> ExitCode {
         Some(t) => return fatal(&format!("--today {t:?} is not a YYYY-MM-DD date")),
         None => today(),
     };
-    let a = match analyse(&args.paths, &args.common) {
+    let mut a = match analyse(&args.paths, &args.common) {
         Ok(a) => a,
         Err(message) => return fatal(&message),
     };
+    if let Err(message) = a.settings.pin(&args.non_suppressible) {
+        return fatal(&message);
+    }
     if !a.found_any {
         print_diagnostics(&a, args.common.color);
         return fatal("no Terraform or OpenTofu files found: nothing was checked");

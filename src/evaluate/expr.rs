@@ -28,6 +28,9 @@ pub struct Evaluator<'s> {
     /// Variables bound by `for` expressions and template `for` directives, innermost last.
     bound: RefCell<Vec<(Arc<str>, Value)>>,
     depth: Cell<u32>,
+    /// The first limit hit (see [`Value::over_limit`]), kept even when the value it
+    /// stopped ends up inside a collection or behind `can()`.
+    limit_hit: RefCell<Option<Unknown>>,
 }
 
 impl<'s> Evaluator<'s> {
@@ -36,17 +39,25 @@ impl<'s> Evaluator<'s> {
             scope,
             bound: RefCell::new(Vec::new()),
             depth: Cell::new(0),
+            limit_hit: RefCell::new(None),
         }
+    }
+
+    /// The first limit an evaluation hit, for the caller to report.
+    pub fn limit_hit(&self) -> Option<Unknown> {
+        self.limit_hit.borrow().clone()
     }
 
     pub fn eval(&self, expr: &Expr) -> Value {
         let depth = self.depth.get();
-        if depth >= MAX_DEPTH {
-            return Value::over_limit(format!("expression nested deeper than {MAX_DEPTH} levels"));
-        }
-        self.depth.set(depth + 1);
-        let mut value = self.eval_kind(expr);
-        self.depth.set(depth);
+        let mut value = if depth >= MAX_DEPTH {
+            Value::over_limit(format!("expression nested deeper than {MAX_DEPTH} levels"))
+        } else {
+            self.depth.set(depth + 1);
+            let value = self.eval_kind(expr);
+            self.depth.set(depth);
+            value
+        };
         // Only these build collections; bounding what they build bounds every value.
         if matches!(
             expr.kind,
@@ -54,6 +65,12 @@ impl<'s> Evaluator<'s> {
         ) && let Some(reason) = value.oversize()
         {
             value = Value::over_limit(reason);
+        }
+        if let Value::Unknown(u) = &value
+            && u.limit
+            && self.limit_hit.borrow().is_none()
+        {
+            *self.limit_hit.borrow_mut() = Some(u.clone());
         }
         value
     }

@@ -520,9 +520,33 @@ enum Parsed {
     Unreadable(SourceFile, Location, String),
 }
 
+/// Largest file read. Real configurations are at most a few megabytes; a bigger one is
+/// generated or hostile, and would only cost time and memory.
+pub const MAX_FILE_SIZE: u64 = 32 << 20;
+
+/// A file's bytes, refusing one larger than [`MAX_FILE_SIZE`] before reading it all, and
+/// anything but a regular file (a symbolic link to a named pipe would block forever).
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file; not read"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB (the file size limit); not read",
+            MAX_FILE_SIZE >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
 fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> Parsed {
     let empty = |display: String| SourceFile::new(path.to_path_buf(), display, Arc::from(""));
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_bounded(path) {
         Ok(b) => b,
         Err(e) => {
             let location = Location::File {
@@ -541,7 +565,7 @@ fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> P
         Ok(t) => Arc::from(t),
         Err((valid_up_to, message)) => {
             // Locate the bad byte from the valid prefix.
-            let bytes = std::fs::read(path).unwrap_or_default();
+            let bytes = read_bounded(path).unwrap_or_default();
             let prefix =
                 String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]).into_owned();
             let probe = SourceFile::new(

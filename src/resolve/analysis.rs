@@ -200,9 +200,9 @@ impl<'a> Analysis<'a> {
             instance,
             key,
         };
-        let value = Evaluator::new(&scope).eval(expr);
-        if let Value::Unknown(u) = &value
-            && u.limit
+        let evaluator = Evaluator::new(&scope);
+        let value = evaluator.eval(expr);
+        if let Some(u) = evaluator.limit_hit()
             && self.limits_hit.borrow_mut().insert(u.reason.clone())
         {
             // Reported once, where it is first met: an unresolved value alone might pass.
