@@ -246,13 +246,16 @@ fn measure(
     if let Some(known) = seen.get(&address) {
         return *known;
     }
-    let children: Box<dyn Iterator<Item = &Value>> = match value {
-        Value::List(items) => Box::new(items.iter()),
-        Value::Map(entries) => Box::new(entries.values()),
-        _ => Box::new(std::iter::empty()),
+    let (items, entries): (&[Value], Option<&BTreeMap<String, Value>>) = match value {
+        Value::List(items) => (items, None),
+        Value::Map(entries) => (&[], Some(entries)),
+        _ => (&[], None),
     };
     let (mut size, mut depth) = (1, 0);
-    for child in children {
+    for child in items
+        .iter()
+        .chain(entries.into_iter().flat_map(BTreeMap::values))
+    {
         let (s, d) = measure(child, seen);
         size = (size + s).min(MAX_VALUE_SIZE + 1);
         depth = depth.max(d + 1);
