@@ -120,6 +120,10 @@ struct ReportArgs {
     /// Record the open findings in a baseline file (then adopt with --baseline).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// A rule no suppression comment silences and the configuration file cannot turn off
+    /// or re-grade (repeatable): for CI, which a pull request does not control.
+    #[arg(long = "non-suppressible", value_name = "RULE")]
+    non_suppressible: Vec<String>,
 }
 
 #[derive(clap::Args)]
@@ -675,9 +679,13 @@ fn judge(
     args: &ReportArgs,
     color: Color,
     today: &str,
-    run: Judged,
+    mut run: Judged,
     refine: &mut Refine<'_>,
 ) -> ExitCode {
+    // CI's pins, whatever configuration the repository holds.
+    if let Err(message) = run.settings.pin(&args.non_suppressible) {
+        return fatal(&message);
+    }
     // Never dropped: the process exits right after the report, and freeing every syntax
     // node and record one by one cost 4% of a run.
     let run = ManuallyDrop::new(run);

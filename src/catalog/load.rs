@@ -15,6 +15,7 @@ use super::{
     TagFormat, Vendor, ZoneToRegion,
 };
 use crate::level::Level;
+use crate::parse::depth::{Start, check_depth};
 use crate::source::{LineCol, SourceFile};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use hcl_edit::Span as _;
@@ -387,11 +388,14 @@ pub(crate) struct File<'a> {
 impl<'a> File<'a> {
     /// The text's name and its parsed body.
     pub(crate) fn parse(text: &'a str, origin: &'a str) -> Result<(File<'a>, Body), CatalogError> {
-        let body = hcl_edit::parser::parse_body(text).map_err(|e| CatalogError {
+        let located = |offset: usize, message: String| CatalogError {
             origin: origin.to_string(),
-            position: Some(line_col(text, e.location().offset())),
-            message: e.message().trim().to_string(),
-        })?;
+            position: Some(line_col(text, offset)),
+            message,
+        };
+        check_depth(text, Start::Body).map_err(|e| located(e.offset, e.message))?;
+        let body = hcl_edit::parser::parse_body(text)
+            .map_err(|e| located(e.location().offset(), e.message().trim().to_string()))?;
         let lines = SourceFile::new(PathBuf::from(origin), origin.to_string(), Arc::from(text));
         Ok((File { origin, lines }, body))
     }

@@ -228,10 +228,16 @@ impl Module {
                 let Some(name) = label(0) else {
                     return errors.push(missing_label(&block, "variable", "a name"));
                 };
-                let sensitive = block
-                    .body
-                    .attribute("sensitive")
-                    .is_some_and(|a| matches!(a.expr.kind, crate::syntax::ExprKind::Bool(true)));
+                let sensitive =
+                    block
+                        .body
+                        .attribute("sensitive")
+                        .is_some_and(|a| match &a.expr.kind {
+                            crate::syntax::ExprKind::Bool(b) => *b,
+                            // Terraform converts the string to a bool.
+                            crate::syntax::ExprKind::String(s) => &**s == "true",
+                            _ => false,
+                        });
                 self.variables.insert(
                     name.clone(),
                     Variable {

@@ -54,8 +54,29 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Dia
         } else {
             (canonical_base.clone(), canonical_base.clone())
         };
+        if let Some(bad) = canonical_base.ancestors().find_map(overnested_ignore_file) {
+            diagnostics.push(overnested_ignore_diagnostic(&bad, &canonical_base));
+            continue;
+        }
+        let skipped = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let skipped_by_filter = skipped.clone();
         let walker = ignore::WalkBuilder::new(&walk_root)
-            .filter_entry(|e| !matches!(e.file_name().to_str(), Some(".terraform" | ".git")))
+            .filter_entry(move |e| {
+                if matches!(e.file_name().to_str(), Some(".terraform" | ".git")) {
+                    return false;
+                }
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                match overnested_ignore_file(e.path()).filter(|_| is_dir) {
+                    Some(bad) => {
+                        skipped_by_filter
+                            .lock()
+                            .expect("no panic while holding the lock")
+                            .push(bad);
+                        false
+                    }
+                    None => true,
+                }
+            })
             .build_parallel();
         walker.run(|| {
             let found = &found;
@@ -91,9 +112,58 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Dia
                 ignore::WalkState::Continue
             })
         });
+        let mut skipped =
+            std::mem::take(&mut *skipped.lock().expect("no panic while holding the lock"));
+        skipped.sort();
+        diagnostics.extend(
+            skipped
+                .iter()
+                .map(|bad| overnested_ignore_diagnostic(bad, &display_base)),
+        );
     }
     let found = found.into_inner().expect("no panic while holding the lock");
     (found.into_iter().collect(), diagnostics)
+}
+
+/// Deepest `{…}` nesting honoured in an ignore file. The `ignore` crate compiles each line
+/// into a glob recursively, on walker threads with small stacks: 100,000 nested braces
+/// crash the process. Git itself has no braces.
+const MAX_IGNORE_BRACES: usize = 32;
+
+/// The ignore file of `dir` (`.gitignore`, `.ignore`, `.git/info/exclude`) whose braces
+/// nest deeper than [`MAX_IGNORE_BRACES`], if any.
+fn overnested_ignore_file(dir: &Path) -> Option<PathBuf> {
+    [".gitignore", ".ignore", ".git/info/exclude"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|path| {
+            std::fs::read(path).is_ok_and(|bytes| {
+                bytes.split(|b| *b == b'\n').any(|line| {
+                    let mut depth = 0usize;
+                    line.iter().any(|b| {
+                        match b {
+                            b'{' => depth += 1,
+                            b'}' => depth = depth.saturating_sub(1),
+                            _ => {}
+                        }
+                        depth > MAX_IGNORE_BRACES
+                    })
+                })
+            })
+        })
+}
+
+/// The directory of an over-nested ignore file is not scanned: the file cannot be honoured, and
+/// scanning what it may exclude could read what the user meant to skip.
+fn overnested_ignore_diagnostic(file: &Path, base: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "limit-ignore-file",
+        format!(
+            "{}: braces nest deeper than {MAX_IGNORE_BRACES} levels; the directory holding it is not scanned",
+            crate::source::relative_display(file, base)
+        ),
+        Location::None,
+    )
 }
 
 fn globs(patterns: &[String]) -> Result<Option<GlobSet>, Diagnostic> {

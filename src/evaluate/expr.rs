@@ -28,6 +28,9 @@ pub struct Evaluator<'s> {
     /// Variables bound by `for` expressions and template `for` directives, innermost last.
     bound: RefCell<Vec<(Arc<str>, Value)>>,
     depth: Cell<u32>,
+    /// The first limit hit (see [`Value::over_limit`]), kept even when the value it
+    /// stopped ends up inside a collection or behind `can()`.
+    limit_hit: RefCell<Option<Unknown>>,
 }
 
 impl<'s> Evaluator<'s> {
@@ -36,17 +39,39 @@ impl<'s> Evaluator<'s> {
             scope,
             bound: RefCell::new(Vec::new()),
             depth: Cell::new(0),
+            limit_hit: RefCell::new(None),
         }
+    }
+
+    /// The first limit an evaluation hit, for the caller to report.
+    pub fn limit_hit(&self) -> Option<Unknown> {
+        self.limit_hit.borrow().clone()
     }
 
     pub fn eval(&self, expr: &Expr) -> Value {
         let depth = self.depth.get();
-        if depth >= MAX_DEPTH {
-            return Value::error(format!("expression nested deeper than {MAX_DEPTH} levels"));
+        let mut value = if depth >= MAX_DEPTH {
+            Value::over_limit(format!("expression nested deeper than {MAX_DEPTH} levels"))
+        } else {
+            self.depth.set(depth + 1);
+            let value = self.eval_kind(expr);
+            self.depth.set(depth);
+            value
+        };
+        // Only these build collections; bounding what they build bounds every value.
+        if matches!(
+            expr.kind,
+            ExprKind::Tuple(_) | ExprKind::Object(_) | ExprKind::Call(_) | ExprKind::For(_)
+        ) && let Some(reason) = value.oversize()
+        {
+            value = Value::over_limit(reason);
         }
-        self.depth.set(depth + 1);
-        let value = self.eval_kind(expr);
-        self.depth.set(depth);
+        if let Value::Unknown(u) = &value
+            && u.limit
+            && self.limit_hit.borrow().is_none()
+        {
+            *self.limit_hit.borrow_mut() = Some(u.clone());
+        }
         value
     }
 
@@ -198,14 +223,11 @@ impl<'s> Evaluator<'s> {
                                 ev.render(body, out)
                             });
                         result?;
+                        within_string_limit(out)?;
                     }
                 }
             }
-            if out.len() > MAX_STRING_LEN {
-                return Err(unknown_of(Value::error(
-                    "template result exceeds the string size limit",
-                )));
-            }
+            within_string_limit(out)?;
         }
         Ok(())
     }
@@ -309,7 +331,7 @@ impl<'s> Evaluator<'s> {
             }
         };
         if pairs.len() > MAX_ITERATIONS {
-            return Err(Value::error(format!(
+            return Err(Value::over_limit(format!(
                 "collection of {} elements exceeds the iteration limit of {MAX_ITERATIONS}",
                 pairs.len()
             )));
@@ -370,8 +392,20 @@ fn unknown_of(value: Value) -> Unknown {
         other => Unknown {
             reason: Arc::from(format!("unexpected {}", other.type_name())),
             error: true,
+            limit: false,
         },
     }
+}
+
+/// Checked while a template is rendered, not once it is complete: a `for` directive can
+/// repeat a large string a million times.
+fn within_string_limit(out: &str) -> Result<(), Unknown> {
+    if out.len() > MAX_STRING_LEN {
+        return Err(unknown_of(Value::over_limit(format!(
+            "template result exceeds the string size limit ({MAX_STRING_LEN} bytes)"
+        ))));
+    }
+    Ok(())
 }
 
 /// `.name` on an object or map.
@@ -585,10 +619,10 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
+    fn deep_nesting_is_a_limit_not_a_crash() {
         let deep = format!("{}1{}", "(".repeat(10), ")".repeat(10));
         assert_eq!(eval(&deep), Value::Number(1.0));
-        // Parsed input nests at most MAX_NESTING brackets, but operator chains nest too.
+        // The parser accepts more nesting than the evaluator (MAX_EXPRESSION_DEPTH).
         let chain = format!("{}1", "-".repeat(MAX_DEPTH as usize + 10));
         // The parser needs more than a test thread's stack in debug builds; the binary's
         // workers have large stacks.
@@ -601,7 +635,7 @@ mod tests {
         assert!(
             value
                 .first_unknown()
-                .is_some_and(|u| u.error && u.reason.contains("nested deeper")),
+                .is_some_and(|u| u.limit && u.reason.contains("nested deeper")),
             "{value}"
         );
     }

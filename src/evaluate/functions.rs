@@ -17,6 +17,7 @@ use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Value;
+use super::value::MAX_STRING_LEN;
 
 /// Calls a built-in function. `try` and `can` are evaluated by the evaluator, not here.
 pub fn call(name: &str, args: Vec<Value>) -> Value {
@@ -398,6 +399,17 @@ fn string(s: impl Into<Arc<str>>) -> Res {
     Ok(Value::string(s))
 }
 
+/// Refuses to build a string longer than [`MAX_STRING_LEN`], from its predicted length.
+fn within_string_limit(a: &Args, predicted: usize) -> Result<(), Value> {
+    if predicted > MAX_STRING_LEN {
+        return Err(Value::over_limit(format!(
+            "{}: the result would exceed the string size limit ({MAX_STRING_LEN} bytes)",
+            a.name
+        )));
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------
 // Strings
 
@@ -473,6 +485,9 @@ fn join(a: &Args) -> Res {
             parts.push(a.as_str(item)?);
         }
     }
+    let separators = sep.len().saturating_mul(parts.len().saturating_sub(1));
+    let predicted = parts.iter().map(|p| p.len()).sum::<usize>();
+    within_string_limit(a, predicted.saturating_add(separators))?;
     string(parts.join(&*sep))
 }
 
@@ -493,7 +508,15 @@ fn replace(a: &Args) -> Res {
     let (s, pattern, with) = (a.str(0)?, a.str(1)?, a.str(2)?);
     match pattern.strip_prefix('/').and_then(|p| p.strip_suffix('/')) {
         Some(re) => string(compile_regex(a, re, &s)?.replace_all(&s, &*with)),
-        None => string(s.replace(&*pattern, &with)),
+        None => {
+            let matches = if pattern.is_empty() {
+                s.chars().count() + 1
+            } else {
+                s.matches(&*pattern).count()
+            };
+            within_string_limit(a, s.len() + matches.saturating_mul(with.len()))?;
+            string(s.replace(&*pattern, &with))
+        }
     }
 }
 

@@ -8,6 +8,13 @@ use std::sync::Arc;
 /// Longest string a function or template may build (bytes).
 pub const MAX_STRING_LEN: usize = 16 * 1024 * 1024;
 
+/// Most elements a list or map may unfold to, nested elements included, each string
+/// counting one element per KiB besides.
+pub const MAX_VALUE_SIZE: usize = 1_000_000;
+
+/// Deepest nesting of lists and maps in a value.
+pub const MAX_VALUE_DEPTH: usize = 256;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Null,
@@ -29,6 +36,10 @@ pub struct Unknown {
     /// argument), as opposed to not knowable before apply. `try` and `can` fall back on
     /// errors only.
     pub error: bool,
+    /// A bound souverain sets was hit ([`MAX_VALUE_SIZE`], the nesting and iteration
+    /// limits): the input is hostile or runaway. Not an error `try` may recover from, and
+    /// reported as a diagnostic, since an unresolved value alone may pass a check.
+    pub limit: bool,
 }
 
 impl Value {
@@ -41,6 +52,16 @@ impl Value {
         Value::Unknown(Unknown {
             reason: Arc::from(reason.into()),
             error: false,
+            limit: false,
+        })
+    }
+
+    /// A value not computed because a limit was hit.
+    pub fn over_limit(reason: impl Into<String>) -> Value {
+        Value::Unknown(Unknown {
+            reason: Arc::from(reason.into()),
+            error: false,
+            limit: true,
         })
     }
 
@@ -49,6 +70,7 @@ impl Value {
         Value::Unknown(Unknown {
             reason: Arc::from(reason.into()),
             error: true,
+            limit: false,
         })
     }
 
@@ -58,6 +80,26 @@ impl Value {
 
     pub fn map(entries: BTreeMap<String, Value>) -> Value {
         Value::Map(Arc::new(entries))
+    }
+
+    /// Why the value is too large to work with: it unfolds to more than
+    /// [`MAX_VALUE_SIZE`] elements or nests deeper than [`MAX_VALUE_DEPTH`]. Values share
+    /// their parts (`[x, x]` holds `x` once), so a few lines can build a value that unfolds
+    /// to 2^64 elements: each shared part is measured once, and any later walk over the
+    /// value (printing, comparing, `flatten`) stays bounded.
+    pub fn oversize(&self) -> Option<String> {
+        let (size, depth) = measure(self, &mut std::collections::HashMap::new());
+        if size > MAX_VALUE_SIZE {
+            Some(format!(
+                "value of more than {MAX_VALUE_SIZE} elements (the value size limit)"
+            ))
+        } else if depth > MAX_VALUE_DEPTH {
+            Some(format!(
+                "value nested deeper than {MAX_VALUE_DEPTH} levels (the value depth limit)"
+            ))
+        } else {
+            None
+        }
     }
 
     pub fn is_unknown(&self) -> bool {
@@ -184,6 +226,47 @@ impl Value {
             Value::Unknown(_) => return Err(self.clone()),
         })
     }
+}
+
+/// Size (elements, capped just above [`MAX_VALUE_SIZE`]) and depth of a value; shared parts
+/// are measured once, keyed by address.
+fn measure(
+    value: &Value,
+    seen: &mut std::collections::HashMap<usize, (usize, usize)>,
+) -> (usize, usize) {
+    let (address, shared) = match value {
+        Value::List(items) => (Arc::as_ptr(items) as usize, Arc::strong_count(items) > 1),
+        Value::Map(entries) => (
+            Arc::as_ptr(entries) as usize,
+            Arc::strong_count(entries) > 1,
+        ),
+        Value::String(s) => return (1 + s.len() / 1024, 0),
+        _ => return (1, 0),
+    };
+    if let Some(known) = seen.get(&address) {
+        return *known;
+    }
+    let (items, entries): (&[Value], Option<&BTreeMap<String, Value>>) = match value {
+        Value::List(items) => (items, None),
+        Value::Map(entries) => (&[], Some(entries)),
+        _ => (&[], None),
+    };
+    let (mut size, mut depth) = (1, 0);
+    for child in items
+        .iter()
+        .chain(entries.into_iter().flat_map(BTreeMap::values))
+    {
+        let (s, d) = measure(child, seen);
+        size = (size + s).min(MAX_VALUE_SIZE + 1);
+        depth = depth.max(d + 1);
+        if size > MAX_VALUE_SIZE || depth > MAX_VALUE_DEPTH {
+            break;
+        }
+    }
+    if shared {
+        seen.insert(address, (size, depth));
+    }
+    (size, depth)
 }
 
 pub fn format_number(n: f64) -> String {

@@ -1,5 +1,6 @@
 //! Lowers hcl-edit's tree into [`crate::syntax`], keeping spans.
 
+use super::depth::{Start, check_depth};
 use crate::source::{FileId, Span};
 use crate::syntax::*;
 use hcl_edit::Span as _;
@@ -14,6 +15,7 @@ pub struct SyntaxError {
 }
 
 pub fn parse_body(file: FileId, text: &str) -> Result<Body, SyntaxError> {
+    check_depth(text, Start::Body)?;
     let body = hcl_edit::parser::parse_body(text).map_err(|e| SyntaxError {
         offset: e.location().offset(),
         message: e.message().trim().to_string(),
@@ -23,6 +25,7 @@ pub fn parse_body(file: FileId, text: &str) -> Result<Body, SyntaxError> {
 
 /// Parses a standalone template (a JSON string value); spans point at `span`.
 pub fn parse_template(file: FileId, text: &str, span: Span) -> Result<Vec<TemplatePart>, String> {
+    check_depth(text, Start::Template).map_err(|e| e.message)?;
     let template = hcl_edit::parser::parse_template(text).map_err(|e| e.message().to_string())?;
     Ok(Lower { file }.with_fixed_span(span).template(&template))
 }
@@ -30,6 +33,7 @@ pub fn parse_template(file: FileId, text: &str, span: Span) -> Result<Vec<Templa
 /// Parses a standalone expression (a JSON string where Terraform expects a bare
 /// expression, such as `count` or `for_each`); spans point at `span`.
 pub fn parse_expr(file: FileId, text: &str, span: Span) -> Result<Expr, String> {
+    check_depth(text, Start::Expr).map_err(|e| e.message)?;
     let expr = hcl_edit::parser::parse_expr(text).map_err(|e| e.message().to_string())?;
     Ok(Lower { file }.with_fixed_span(span).expr(&expr))
 }

@@ -460,6 +460,42 @@ impl Workspace {
                 });
             }
         }
+        self.report_rootless_cycles(found, display);
+    }
+
+    /// Modules that only a module call cycle calls (`a` calls `b` calls `a`): no root
+    /// reaches them, and analysing nothing must not read as a pass.
+    fn report_rootless_cycles(&mut self, found: &[FoundDir], display: &HashMap<PathBuf, String>) {
+        let reached: HashSet<ModuleId> = self
+            .roots
+            .iter()
+            .flat_map(|r| self.closure(r.module))
+            .collect();
+        let mut reported = HashSet::new();
+        for f in found {
+            let Some(&id) = self.by_dir.get(&f.dir) else {
+                continue;
+            };
+            if reached.contains(&id) || !reported.insert(id) {
+                continue;
+            }
+            let call = self
+                .call_sources
+                .iter()
+                .enumerate()
+                .find_map(|(caller, calls)| {
+                    let at = calls
+                        .iter()
+                        .position(|c| matches!(c, CallSource::Local(m) if *m == id))?;
+                    Some(self.modules[caller].calls[at].header)
+                });
+            let dir = display.get(&f.dir).map_or(".", String::as_str);
+            self.diagnostics.push(Diagnostic::error(
+                "module-cycle",
+                format!("module directory {dir} is called only from within a module call cycle (modules that call each other): no root module uses it, so it is not analysed"),
+                call.map_or(Location::None, Location::Span),
+            ));
+        }
     }
 }
 
@@ -639,9 +675,33 @@ enum Parsed {
     Unreadable(SourceFile, Location, String),
 }
 
+/// Largest file read. Real configurations are at most a few megabytes; a bigger one is
+/// generated or hostile, and would only cost time and memory.
+pub const MAX_FILE_SIZE: u64 = 32 << 20;
+
+/// A file's bytes, refusing one larger than [`MAX_FILE_SIZE`] before reading it all, and
+/// anything but a regular file (a symbolic link to a named pipe would block forever).
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file; not read"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB (the file size limit); not read",
+            MAX_FILE_SIZE >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
 fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> Parsed {
     let empty = |display: String| SourceFile::new(path.to_path_buf(), display, Arc::from(""));
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_bounded(path) {
         Ok(b) => b,
         Err(e) => {
             let location = Location::File {

@@ -1,6 +1,7 @@
 //! Parsing: file text → [`crate::syntax::Body`], for native HCL and JSON syntax.
 
 mod compat;
+pub mod depth;
 pub mod hcl;
 pub mod json;
 pub mod load;
@@ -29,9 +30,7 @@ impl Syntax {
     }
 }
 
-/// Deepest bracket nesting a file may have. The parsers are recursive: this bound keeps
-/// hostile input from overflowing the stack (real configurations nest a few levels).
-pub const MAX_NESTING: usize = 128;
+pub use depth::{MAX_EXPRESSION_DEPTH, MAX_NESTING};
 
 /// Parses a JSON document souverain reads as data (a plan): strict JSON, nesting bounded.
 pub fn parse_json_document(
@@ -43,10 +42,12 @@ pub fn parse_json_document(
 
 /// Parses a configuration file (`.tf`, `.tofu`, and their JSON forms).
 pub fn parse_config(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
-    check_nesting(text)?;
     match syntax {
         Syntax::Hcl => parse_hcl(file, text),
-        Syntax::Json => json::parse_body(file, text, json::JsonMode::Config),
+        Syntax::Json => {
+            check_nesting(text)?;
+            json::parse_body(file, text, json::JsonMode::Config)
+        }
     }
 }
 
@@ -63,15 +64,18 @@ fn parse_hcl(file: FileId, text: &str) -> Result<Body, SyntaxError> {
 /// Parses a variable definitions file (`terraform.tfvars`, `*.auto.tfvars(.json)`,
 /// `--var-file`): only its top-level attributes matter.
 pub fn parse_tfvars(file: FileId, text: &str, syntax: Syntax) -> Result<Body, SyntaxError> {
-    check_nesting(text)?;
     match syntax {
         Syntax::Hcl => parse_hcl(file, text),
-        Syntax::Json => json::parse_body(file, text, json::JsonMode::Literal),
+        Syntax::Json => {
+            check_nesting(text)?;
+            json::parse_body(file, text, json::JsonMode::Literal)
+        }
     }
 }
 
-/// Rejects text whose brackets nest deeper than [`MAX_NESTING`], counting every bracket
-/// (inside strings too: an over-count only rejects what no real file contains).
+/// Rejects JSON whose brackets nest deeper than [`MAX_NESTING`], counting every bracket
+/// (inside strings too: an over-count only rejects what no real file contains). The
+/// strings Terraform reads as templates or expressions are measured when they are parsed.
 fn check_nesting(text: &str) -> Result<(), SyntaxError> {
     let mut depth = 0usize;
     for (offset, byte) in text.bytes().enumerate() {

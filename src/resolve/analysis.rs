@@ -90,6 +90,10 @@ struct Provenance {
     deps: Vec<MemoKey>,
 }
 
+/// Longest chain of references (`local.a` → `local.b` → …) evaluated: each link is a
+/// level of recursion, so an endless chain would overflow the stack.
+const MAX_REFERENCE_DEPTH: usize = 1_000;
+
 /// Most evidence entries reported for one placement.
 const MAX_EVIDENCE: usize = 64;
 
@@ -112,6 +116,8 @@ pub struct Analysis<'a> {
     /// on reference cycles.
     pub placing: RefCell<Vec<(InstanceId, usize)>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
+    /// Reasons of the limits already reported (see [`Value::over_limit`]).
+    limits_hit: RefCell<std::collections::HashSet<std::sync::Arc<str>>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -140,6 +146,7 @@ impl<'a> Analysis<'a> {
             stack: RefCell::new(Vec::new()),
             placing: RefCell::new(Vec::new()),
             diagnostics: RefCell::new(Vec::new()),
+            limits_hit: RefCell::default(),
         }
     }
 
@@ -193,7 +200,18 @@ impl<'a> Analysis<'a> {
             instance,
             key,
         };
-        Evaluator::new(&scope).eval(expr)
+        let evaluator = Evaluator::new(&scope);
+        let value = evaluator.eval(expr);
+        if let Some(u) = evaluator.limit_hit()
+            && self.limits_hit.borrow_mut().insert(u.reason.clone())
+        {
+            // Reported once, where it is first met: an unresolved value alone might pass.
+            self.diagnose(
+                Diagnostic::error("limit-evaluation", u.reason.to_string(), Location::Span(expr.span))
+                    .with_help("souverain bounds evaluation so that no input exhausts time or memory; what depends on this value is unresolved"),
+            );
+        }
+        value
     }
 
     /// Records that the current evaluation used a memoised value.
@@ -213,6 +231,11 @@ impl<'a> Analysis<'a> {
             None => None,
         };
         match cached {
+            None if self.stack.borrow().len() >= MAX_REFERENCE_DEPTH => Value::over_limit(format!(
+                "{} is reached through a chain of more than {MAX_REFERENCE_DEPTH} references (in {}); not evaluated",
+                key.describe(),
+                self.describe_instance(key.instance())
+            )),
             None => self.compute(key, compute),
             Some(Some(value)) => {
                 self.used(&key);
@@ -228,21 +251,23 @@ impl<'a> Analysis<'a> {
                     .collect();
                 let message = format!("reference cycle: {}", chain.join(" → "));
                 drop(stack);
-                let location = self.instances.borrow()[key.instance().0 as usize]
-                    .address
-                    .clone();
-                let root = if location.is_empty() {
-                    "the root module".to_string()
-                } else {
-                    location
-                };
                 self.diagnose(Diagnostic::error(
                     "reference-cycle",
-                    format!("{message} (in {root})"),
+                    format!("{message} (in {})", self.describe_instance(key.instance())),
                     Location::None,
                 ));
                 Value::error(message)
             }
+        }
+    }
+
+    /// A module instance as named in diagnostics.
+    fn describe_instance(&self, instance: InstanceId) -> String {
+        let address = self.instances.borrow()[instance.0 as usize].address.clone();
+        if address.is_empty() {
+            "the root module".to_string()
+        } else {
+            address
         }
     }
 
@@ -274,51 +299,93 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// A variable's value; a `sensitive` variable's is never read, so that no report can
+    /// print it or anything derived from it: what depends on it is unresolved.
     pub(super) fn var(&self, instance: InstanceId, name: &Name) -> Value {
         self.memoised(MemoKey::Var(instance, name.clone()), || {
-            let inst = self.instance(instance);
-            let module = self.ws.module(inst.module);
-            let Some(decl) = module.variables.get(name) else {
-                return (Value::error(format!("var.{name} is not declared")), None);
-            };
-            let sensitive = decl.sensitive;
-            let set = match &inst.parent {
-                None => self.root_values.get(name).map(|set| (set.value.clone(), set.evidence.clone())),
-                Some((parent, call, key)) => {
-                    let call_decl = &self.module_of(*parent).calls[*call];
-                    call_decl.inputs.get(name).map(|input| {
-                        let value = self.eval(*parent, key, &input.expr);
-                        let note = format!("var.{name} = {} passed by {}module.{}", self.describe(&value, sensitive), prefix(&self.instance(*parent).address), call_decl.name);
-                        (value, Evidence::new(Some(input.span), note))
-                    })
-                }
-            };
-            if let Some((value, evidence)) = set {
-                // Terraform replaces an explicit null by the default.
-                if value != Value::Null || decl.default.is_none() {
-                    let evidence = if inst.parent.is_none() {
-                        Evidence::new(evidence.span, format!("{} = {}", evidence.note, self.describe(&value, sensitive)))
-                    } else {
-                        evidence
-                    };
-                    return (typed(decl, value), Some(evidence));
-                }
+            let (value, evidence) = self.var_value(instance, name);
+            let sensitive = self
+                .module_of(instance)
+                .variables
+                .get(name)
+                .is_some_and(|d| d.sensitive);
+            if sensitive && !value.is_unknown() {
+                let reason =
+                    format!("var.{name} is sensitive: souverain does not read sensitive values");
+                return (Value::unknown(reason), evidence);
             }
-            match &decl.default {
-                Some(default) => {
-                    let value = typed(decl, self.eval(instance, &InstanceKey::Single, default));
-                    let note = format!("var.{name} = {} (default)", self.describe(&value, sensitive));
-                    (value, Some(Evidence::new(Some(default.span), note)))
-                }
-                None => {
-                    let reason = match &inst.parent {
-                        None => format!("var.{name} has no value: no default, and not set by a tfvars file, --var-file, --var or TF_VAR_{name}"),
-                        Some(_) => format!("var.{name} of {} has no value: the module call does not set it", inst.address),
-                    };
-                    (Value::unknown(reason), Some(Evidence::new(Some(decl.span), format!("var.{name} has no value"))))
-                }
-            }
+            (value, evidence)
         })
+    }
+
+    fn var_value(&self, instance: InstanceId, name: &Name) -> (Value, Option<Evidence>) {
+        let inst = self.instance(instance);
+        let module = self.ws.module(inst.module);
+        let Some(decl) = module.variables.get(name) else {
+            return (Value::error(format!("var.{name} is not declared")), None);
+        };
+        let sensitive = decl.sensitive;
+        let set = match &inst.parent {
+            None => self
+                .root_values
+                .get(name)
+                .map(|set| (set.value.clone(), set.evidence.clone())),
+            Some((parent, call, key)) => {
+                let call_decl = &self.module_of(*parent).calls[*call];
+                call_decl.inputs.get(name).map(|input| {
+                    let value = self.eval(*parent, key, &input.expr);
+                    let note = format!(
+                        "var.{name} = {} passed by {}module.{}",
+                        self.describe(&value, sensitive),
+                        prefix(&self.instance(*parent).address),
+                        call_decl.name
+                    );
+                    (value, Evidence::new(Some(input.span), note))
+                })
+            }
+        };
+        if let Some((value, evidence)) = set {
+            // Terraform replaces an explicit null by the default.
+            if value != Value::Null || decl.default.is_none() {
+                let evidence = if inst.parent.is_none() {
+                    Evidence::new(
+                        evidence.span,
+                        format!("{} = {}", evidence.note, self.describe(&value, sensitive)),
+                    )
+                } else {
+                    evidence
+                };
+                return (typed(decl, value), Some(evidence));
+            }
+        }
+        match &decl.default {
+            Some(default) => {
+                let value = typed(decl, self.eval(instance, &InstanceKey::Single, default));
+                let note = format!(
+                    "var.{name} = {} (default)",
+                    self.describe(&value, sensitive)
+                );
+                (value, Some(Evidence::new(Some(default.span), note)))
+            }
+            None => {
+                let reason = match &inst.parent {
+                    None => format!(
+                        "var.{name} has no value: no default, and not set by a tfvars file, --var-file, --var or TF_VAR_{name}"
+                    ),
+                    Some(_) => format!(
+                        "var.{name} of {} has no value: the module call does not set it",
+                        inst.address
+                    ),
+                };
+                (
+                    Value::unknown(reason),
+                    Some(Evidence::new(
+                        Some(decl.span),
+                        format!("var.{name} has no value"),
+                    )),
+                )
+            }
+        }
     }
 
     fn local(&self, instance: InstanceId, name: &Name) -> Value {

@@ -151,6 +151,25 @@ impl Settings {
             .find(|rule| rule.matches(root, address, resource_type))
             .map(|rule| rule.level)
     }
+
+    /// Pins rules from the command line (`check --non-suppressible`), which CI controls and
+    /// a pull request does not: no suppression comment silences them, and the
+    /// configuration file can neither turn them off nor change their severity.
+    pub fn pin(&mut self, rules: &[String]) -> Result<(), String> {
+        for rule in rules {
+            let rule = rule.to_ascii_uppercase();
+            if !is_rule_id(&rule) {
+                return Err(format!(
+                    "--non-suppressible {rule:?}: not a rule id (SOV and three digits)"
+                ));
+            }
+            self.severities.remove(&rule);
+            if !self.non_suppressible.contains(&rule) {
+                self.non_suppressible.push(rule);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The `.souverain.hcl` that applies to `start` (a directory, or a file's directory): the
