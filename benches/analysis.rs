@@ -69,6 +69,8 @@ fn stages(criterion: &mut Criterion, name: &str, shape: Shape) {
     let bytes = source_bytes(tree.path());
     let mut group = criterion.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes));
+    // Twenty samples keep the whole suite within minutes on two cores.
+    group.sample_size(20);
     if bytes > 4_000_000 {
         // One run takes seconds: ten runs, not criterion's growing series.
         group.sample_size(10).sampling_mode(SamplingMode::Flat);
