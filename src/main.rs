@@ -78,6 +78,9 @@ struct PlanCheckArgs {
     /// Also judge what the plan leaves unchanged, and what only its prior state holds.
     #[arg(long)]
     all: bool,
+    /// Largest plan read, in MiB (a plan is held in memory whole).
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    max_plan_size: u64,
     #[command(flatten)]
     report: ReportArgs,
     /// Replace the embedded catalog with the policy files of this directory.
@@ -447,11 +450,11 @@ fn plan_check(args: PlanCheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     let from_stdin = args.plan.as_os_str() == "-";
+    let limit = args.max_plan_size << 20;
     let bytes = if from_stdin {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+        read_limited(std::io::stdin(), limit)
     } else {
-        std::fs::read(&args.plan)
+        std::fs::File::open(&args.plan).and_then(|f| read_limited(f, limit))
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -634,6 +637,19 @@ fn plan_check(args: PlanCheckArgs) -> ExitCode {
             }
         },
     )
+}
+
+/// Everything `reader` gives, refused beyond `limit` bytes before more is read.
+fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut reader.take(limit.saturating_add(1)), &mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::other(format!(
+            "larger than --max-plan-size ({} MiB); not read",
+            limit >> 20
+        )));
+    }
+    Ok(bytes)
 }
 
 /// A directory with Terraform or OpenTofu files of its own.

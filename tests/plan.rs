@@ -395,3 +395,24 @@ fn sensitive_values_are_never_printed() {
         "a sensitive value was printed"
     );
 }
+
+#[test]
+fn plans_larger_than_the_limit_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    let plan = std::fs::read_to_string(testdata("plans/aliases.json")).unwrap();
+    std::fs::write(&path, format!("{plan}{}", " ".repeat(2 << 20))).unwrap();
+    let path = path.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["plan-check", path, "--max-plan-size", "1"], None);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("larger than --max-plan-size (1 MiB)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(
+        &["plan-check", path, "--max-plan-size", "3", "--today", TODAY],
+        Some(&plan),
+    );
+    assert_eq!(code, 1, "{stderr}");
+}
