@@ -6,7 +6,6 @@ mod support;
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 use support::tree;
 
 const TODAY: &str = "2026-11-23";
@@ -16,19 +15,7 @@ fn fixtures() -> std::path::PathBuf {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_souverain"))
-        .args(args)
-        .current_dir(fixtures())
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("TF_VAR_region")
-        .output()
-        .expect("the souverain binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::souverain(&fixtures(), args, &[], None)
 }
 
 fn check_json(tree: &str, extra: &[&str]) -> (i32, Value) {

@@ -6,7 +6,6 @@ mod support;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use support::tree;
 
 const TODAY: &str = "2026-11-23";
@@ -16,22 +15,7 @@ fn formats_tree() -> PathBuf {
 }
 
 fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_souverain"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let output = command.output().expect("the souverain binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::souverain(dir, args, env, None)
 }
 
 fn check(dir: &Path, extra: &[&str]) -> (i32, String) {

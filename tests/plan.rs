@@ -10,7 +10,6 @@ use souverain::catalog::Catalog;
 use souverain::plan::{Options, read};
 use souverain::source::{SourceFile, SourceMap};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const TODAY: &str = "2026-11-23";
 
@@ -60,37 +59,7 @@ fn placements(plan: &str, all: bool) -> String {
 }
 
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_souverain"));
-    command
-        .args(args)
-        .current_dir(testdata(""))
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    let output = match stdin {
-        None => command.output().unwrap(),
-        Some(input) => {
-            use std::io::Write;
-            let mut child = command
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(input.as_bytes())
-                .unwrap();
-            child.wait_with_output().unwrap()
-        }
-    };
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::souverain(&testdata(""), args, &[], stdin)
 }
 
 #[test]

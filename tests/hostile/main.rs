@@ -15,7 +15,6 @@ mod properties;
 mod secrets;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Longest a hostile case may take with a debug build on a loaded two-core machine.
@@ -32,24 +31,14 @@ pub struct Run {
 /// with an exit code of its own (a crash has none).
 pub fn souverain(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let started = Instant::now();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_souverain"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let output = command.output().expect("the souverain binary runs");
+    let (code, stdout, stderr) = support::souverain(dir, args, env, None);
     let run = Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code,
+        stdout,
+        stderr,
     };
     assert!(
-        output.status.code().is_some(),
+        run.code != -1,
         "souverain {args:?} was killed (crash): {}",
         run.stderr
     );

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 /// README.md's text.
 pub fn readme() -> String {
@@ -52,4 +53,48 @@ pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
         std::fs::write(path, text).unwrap();
     }
     dir
+}
+
+/// Runs `souverain ARGS` in `dir` as a user's shell would, minus what would make output
+/// vary: no colour, 100 columns, no step summary file, no `TF_VAR_region`; then `env`.
+/// `stdin`, when given, is written to its standard input. Returns the exit code (-1 when
+/// killed), stdout and stderr.
+pub fn souverain(
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    stdin: Option<&str>,
+) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_souverain"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("TF_VAR_region")
+        .envs(env.iter().copied())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the souverain binary runs");
+    if let Some(input) = stdin {
+        use std::io::Write;
+        // A run that stops reading early closes the pipe: not a test failure here.
+        let _ = child
+            .stdin
+            .take()
+            .expect("piped")
+            .write_all(input.as_bytes());
+    }
+    let output = child.wait_with_output().expect("the souverain binary ends");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
