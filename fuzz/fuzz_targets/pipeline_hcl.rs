@@ -2,12 +2,5 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let data = data.to_vec();
-    souverain_fuzz::on_big_stack(move || {
-        let (config, vars) = match data.iter().position(|b| *b == 0) {
-            Some(at) => (&data[..at], &data[at + 1..]),
-            None => (&data[..], &[][..]),
-        };
-        souverain_fuzz::check_tree(&[("main.tf", config), ("terraform.tfvars", vars)]);
-    });
+    souverain_fuzz::check_config_and_vars(data, "main.tf", "terraform.tfvars");
 });

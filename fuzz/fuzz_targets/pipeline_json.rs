@@ -3,12 +3,5 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let data = data.to_vec();
-    souverain_fuzz::on_big_stack(move || {
-        let (config, vars) = match data.iter().position(|b| *b == 0) {
-            Some(at) => (&data[..at], &data[at + 1..]),
-            None => (&data[..], &[][..]),
-        };
-        souverain_fuzz::check_tree(&[("main.tf.json", config), ("terraform.tfvars.json", vars)]);
-    });
+    souverain_fuzz::check_config_and_vars(data, "main.tf.json", "terraform.tfvars.json");
 });

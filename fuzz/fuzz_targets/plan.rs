@@ -15,9 +15,11 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(Catalog::embedded);
 
 fuzz_target!(|text: &str| {
     let mut ws = Workspace::default();
-    let file = ws
-        .sources
-        .add(SourceFile::data("plan.json".into(), "plan.json".into(), text.into()));
+    let file = ws.sources.add(SourceFile::data(
+        "plan.json".into(),
+        "plan.json".into(),
+        text.into(),
+    ));
     let settings = Settings::default();
     for all in [false, true] {
         let Ok(plan) = read(text, file, ".", &CATALOG, &Options { all }) else {

@@ -25,6 +25,19 @@ pub fn on_big_stack(f: impl FnOnce() + Send + 'static) {
         .expect("no panic");
 }
 
+/// A configuration file and a variables file from one input: the bytes up to a NUL byte
+/// are `config`, the rest `vars`; checked on a big stack.
+pub fn check_config_and_vars(data: &[u8], config: &'static str, vars: &'static str) {
+    let data = data.to_vec();
+    on_big_stack(move || {
+        let (config_bytes, vars_bytes) = match data.iter().position(|b| *b == 0) {
+            Some(at) => (&data[..at], &data[at + 1..]),
+            None => (&data[..], &[][..]),
+        };
+        check_tree(&[(config, config_bytes), (vars, vars_bytes)]);
+    });
+}
+
 /// Writes `files` into a directory reused between runs, then checks it and renders every
 /// format.
 pub fn check_tree(files: &[(&str, &[u8])]) {
