@@ -277,6 +277,7 @@ impl<'a, 't> Placer<'_, 'a, 't> {
             Mode::Managed => format!("{}.{}", change.kind, change.name),
             Mode::Data => format!("data.{}.{}", change.kind, change.name),
         };
+        // A malformed module address is reported for this resource, not guessed at.
         address::module_calls(change.module)?;
         let config = self.cx.resource(change.module, &local);
         let provider = self.provider(change, config);
