@@ -385,3 +385,25 @@ fn plans_larger_than_the_limit_are_not_read() {
     );
     assert_eq!(code, 1, "{stderr}");
 }
+
+#[test]
+fn a_malformed_address_is_reported_and_the_rest_is_read() {
+    let text = r#"{"format_version": "1.2", "resource_changes": [
+      {"address": "module.x[\"a.aws_s3_bucket.b", "module_address": "module.x[\"a", "mode": "managed",
+       "type": "aws_s3_bucket", "name": "b", "provider_name": "registry.terraform.io/hashicorp/aws",
+       "change": {"actions": ["create"], "after": {}}},
+      {"address": "aws_s3_bucket.c", "mode": "managed", "type": "aws_s3_bucket", "name": "c",
+       "provider_name": "registry.terraform.io/hashicorp/aws",
+       "change": {"actions": ["create"], "after": {"region": "eu-west-3"}}}]}"#;
+    let mut sources = SourceMap::default();
+    let file = sources.add(SourceFile::data("p".into(), "p".into(), text.into()));
+    let read = read(text, file, ".", &Catalog::embedded(), &Options::default()).unwrap();
+    assert_eq!(read.resources.len(), 1);
+    assert_eq!(read.resources[0].region.as_deref(), Some("eu-west-3"));
+    assert_eq!(read.diagnostics.len(), 1);
+    assert!(
+        read.diagnostics[0].message.contains("not a valid address"),
+        "{}",
+        read.diagnostics[0].message
+    );
+}
