@@ -652,15 +652,14 @@ fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<Vec<u
     Ok(bytes)
 }
 
-/// A directory with Terraform or OpenTofu files of its own.
+/// A directory with Terraform or OpenTofu configuration files of its own.
 fn has_configuration(dir: &std::path::Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|entries| {
         entries.flatten().any(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            [".tf", ".tf.json", ".tofu", ".tofu.json"]
-                .iter()
-                .any(|ext| name.ends_with(ext))
+            matches!(
+                discover::classify(&e.file_name().to_string_lossy()),
+                Some(discover::FileKind::Config | discover::FileKind::Override)
+            )
         })
     })
 }
