@@ -407,3 +407,39 @@ fn a_malformed_address_is_reported_and_the_rest_is_read() {
         read.diagnostics[0].message
     );
 }
+
+#[test]
+fn a_child_resource_lives_in_the_parent_it_refers_to() {
+    let text = r#"{"format_version": "1.2", "resource_changes": [
+      {"address": "azurerm_mssql_server.main", "mode": "managed", "type": "azurerm_mssql_server",
+       "name": "main", "provider_name": "registry.terraform.io/hashicorp/azurerm",
+       "change": {"actions": ["create"], "after": {"location": "francecentral"}}},
+      {"address": "azurerm_mssql_database.db", "mode": "managed", "type": "azurerm_mssql_database",
+       "name": "db", "provider_name": "registry.terraform.io/hashicorp/azurerm",
+       "change": {"actions": ["create"], "after": {"name": "db"}, "after_unknown": {"server_id": true}}}],
+     "configuration": {"provider_config": {"azurerm": {"name": "azurerm", "full_name": "registry.terraform.io/hashicorp/azurerm"}},
+      "root_module": {"resources": [
+       {"address": "azurerm_mssql_server.main", "mode": "managed", "type": "azurerm_mssql_server", "name": "main",
+        "provider_config_key": "azurerm", "expressions": {"location": {"constant_value": "francecentral"}}},
+       {"address": "azurerm_mssql_database.db", "mode": "managed", "type": "azurerm_mssql_database", "name": "db",
+        "provider_config_key": "azurerm",
+        "expressions": {"server_id": {"references": ["azurerm_mssql_server.main.id", "azurerm_mssql_server.main"]}}}]}}}"#;
+    let mut sources = SourceMap::default();
+    let file = sources.add(SourceFile::data("p".into(), "p".into(), text.into()));
+    let read = read(text, file, ".", &Catalog::embedded(), &Options::default()).unwrap();
+    let db = &read.resources[1];
+    assert_eq!(db.address, "azurerm_mssql_database.db");
+    assert_eq!(
+        db.region.as_deref(),
+        Some("francecentral"),
+        "{:?}",
+        db.unresolved
+    );
+    assert!(
+        db.evidence.iter().any(|e| e
+            .note
+            .contains("it lives in azurerm_mssql_server.main (server_id)")),
+        "{:?}",
+        db.evidence
+    );
+}

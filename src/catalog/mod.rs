@@ -481,6 +481,16 @@ pub struct ProviderEntry {
 }
 
 impl ProviderEntry {
+    /// Whether a resource of type `child` that refers through `attribute` to a resource of
+    /// type `parent` lives in it, and so takes its location (`server_id =
+    /// azurerm_mssql_server.main.id`): a parent argument, a parent of the same provider,
+    /// not one of the types that are references but not homes.
+    pub fn lives_in(&self, attribute: &str, child: &str, parent: &str) -> bool {
+        self.location_from_parent.is_match(attribute)
+            && parent.split('_').next() == child.split('_').next()
+            && !self.parent_excluded_types.is_match(parent)
+    }
+
     pub fn is_global_type(&self, resource_type: &str) -> bool {
         self.global_resource_types.is_match(resource_type)
     }

@@ -268,11 +268,7 @@ struct Provider<'a, 't> {
 impl<'a, 't> Placer<'_, 'a, 't> {
     fn record(&self, index: usize, placing: &mut Vec<usize>) -> Result<ResourceRecord, String> {
         let change = &self.changes[index];
-        let prefix = if change.module.is_empty() {
-            String::new()
-        } else {
-            format!("{}.", change.module)
-        };
+        let prefix = crate::resolve::prefix(change.module);
         let local = match change.mode {
             Mode::Managed => format!("{}.{}", change.kind, change.name),
             Mode::Data => format!("data.{}.{}", change.kind, change.name),
@@ -484,23 +480,16 @@ impl<'a, 't> Placer<'_, 'a, 't> {
         let expressions = config.and_then(|c| get(c, "expressions"));
         let (attribute, parent) =
             document::entries(expressions).find_map(|(name, expression)| {
-                if !entry.location_from_parent.is_match(name) {
-                    return None;
-                }
                 let parent = items(get(expression, "references"))
                     .iter()
                     .filter_map(str_of)
                     .find_map(address::resource_of)?;
                 let kind = parent.split('.').next()?;
-                let same_provider = kind.split('_').next() == change.kind.split('_').next();
-                (same_provider && !entry.parent_excluded_types.is_match(kind))
+                entry
+                    .lives_in(name, change.kind, kind)
                     .then_some((name, parent))
             })?;
-        let prefix = if change.module.is_empty() {
-            String::new()
-        } else {
-            format!("{}.", change.module)
-        };
+        let prefix = crate::resolve::prefix(change.module);
         let address = format!("{prefix}{parent}");
         let &parent_index = self.by_address.get(address.as_str())?;
         if placing.contains(&parent_index) || placing.len() > 16 {

@@ -426,14 +426,11 @@ impl Analysis<'_> {
         let module = self.module_of(instance);
         let resource = &module.resources[index];
         let (attr, parent) = resource.body.attributes.iter().find_map(|attr| {
-            if !entry.location_from_parent.is_match(&*attr.name) {
-                return None;
-            }
             let parent = attr.expr.resource_reference()?;
             let parent_index = module.find_resource(Mode::Managed, parent.kind, parent.name)?;
             let parent_kind = &module.resources[parent_index].kind;
-            let same_provider = parent_kind.split('_').next() == resource.kind.split('_').next();
-            (same_provider && !entry.parent_excluded_types.is_match(&**parent_kind))
+            entry
+                .lives_in(&attr.name, &resource.kind, parent_kind)
                 .then_some((attr, (parent_index, parent.key)))
         })?;
         let (parent_index, parent_key_expr) = parent;

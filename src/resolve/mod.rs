@@ -9,7 +9,7 @@ mod providers;
 mod replication;
 mod tags;
 
-pub use analysis::InstanceKey;
+pub use analysis::{InstanceKey, prefix};
 pub use inputs::Inputs;
 pub use location::{Arguments, Found, Placement, ProviderView, decide, value_at};
 pub use replication::{Copies, Replica, Target, replicas, values_at};
@@ -20,7 +20,7 @@ use crate::config::Mode;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::parse::Workspace;
 use crate::source::Span;
-use analysis::{Analysis, InstanceId, prefix};
+use analysis::{Analysis, InstanceId};
 use rayon::prelude::*;
 
 /// Bounds that keep hostile or runaway input from exhausting time or memory. Hitting one
