@@ -379,11 +379,20 @@ fn plans_larger_than_the_limit_are_not_read() {
         stderr.contains("larger than --max-plan-size (1 MiB)"),
         "{stderr}"
     );
-    let (code, _, stderr) = run(
+    // Under the limit, the same file is read (and judged).
+    let (code, stdout, stderr) = run(
         &["plan-check", path, "--max-plan-size", "3", "--today", TODAY],
-        Some(&plan),
+        None,
     );
     assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("aws_s3_bucket.frankfurt"), "{stdout}");
+    // From stdin, the limit holds too.
+    let (code, _, stderr) = run(
+        &["plan-check", "-", "--max-plan-size", "1"],
+        Some(&format!("{plan}{}", " ".repeat(2 << 20))),
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("larger than --max-plan-size"), "{stderr}");
 }
 
 #[test]
