@@ -3,9 +3,10 @@
 
 use souverain::catalog::Catalog;
 use souverain::check::{self, Context};
+use souverain::diagnostic::Diagnostic;
 use souverain::discover::{self, Filters};
 use souverain::parse::Workspace;
-use souverain::resolve::{self, Inputs, Limits};
+use souverain::resolve::{self, BackendRecord, Inputs, Limits, ResourceRecord};
 use souverain::settings::Settings;
 use souverain::{classify, report};
 use std::path::Path;
@@ -52,26 +53,48 @@ pub fn check_tree(files: &[(&str, &[u8])]) {
     analyse(dir.path());
 }
 
-fn analyse(path: &Path) {
+/// The embedded catalog, loaded once per fuzzing process.
+pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    let catalog = CATALOG.get_or_init(Catalog::embedded);
-    let settings = Settings::default();
+    CATALOG.get_or_init(Catalog::embedded)
+}
+
+fn analyse(path: &Path) {
+    let catalog = catalog();
     let (found, mut diagnostics) = discover::discover(&[path.to_path_buf()], &Filters::default());
     let mut ws = Workspace::load(&found);
     let inventory = resolve::resolve(&ws, catalog, &Inputs::default(), &Limits::default());
     diagnostics.append(&mut ws.diagnostics);
+    check_and_render(
+        &ws,
+        &inventory.resources,
+        &inventory.backends,
+        &diagnostics,
+        path,
+    );
+}
+
+/// Classifies and checks placed resources, then renders every format to nowhere.
+pub fn check_and_render(
+    ws: &Workspace,
+    resources: &[ResourceRecord],
+    backends: &[BackendRecord],
+    diagnostics: &[Diagnostic],
+    path: &Path,
+) {
+    let catalog = catalog();
+    let settings = Settings::default();
     let cx = Context {
         catalog,
         settings: &settings,
         today: "2026-01-01",
         fail_on_unresolved: false,
     };
-    let resources = &inventory.resources;
     let classes: Vec<_> = resources
         .iter()
         .map(|r| classify::classify(r, catalog, &settings))
         .collect();
-    let findings = check::check(&cx, &ws, resources, &classes, &inventory.backends);
+    let findings = check::check(&cx, ws, resources, &classes, backends);
     let mut summary = report::findings::Summary::default();
     summary.count(&findings);
     let sources = &ws.sources;
@@ -81,8 +104,8 @@ fn analyse(path: &Path) {
     let _ = report::github::write_annotations(sink, sources, &findings, path);
     let _ = report::junit::write_junit(sink, sources, &findings, resources, &classes);
     let _ = report::sarif::write_sarif(sink, sources, &findings, resources, path);
-    let _ = report::inventory::write_json(sink, sources, resources, &diagnostics);
+    let _ = report::inventory::write_json(sink, sources, resources, diagnostics);
     let _ = report::inventory::write_table(sink, sources, resources);
     let _ = report::inventory::write_csv(sink, sources, resources);
-    let _ = report::diagnostics::write_human(sink, sources, &diagnostics, false, 100);
+    let _ = report::diagnostics::write_human(sink, sources, diagnostics, false, 100);
 }
