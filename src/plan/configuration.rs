@@ -204,13 +204,34 @@ impl<'a, 't> Configuration<'a, 't> {
     }
 }
 
-/// A module instance address as its call path (`module.a["x"].module.b` → `a.b`).
+/// A module instance address as its call path (`module.a["x"].module.b` → `a.b`). Plans
+/// of Terraform 0.12 write a provider configuration's module as the path itself (`a.b`).
 pub fn call_path(module: &str) -> Result<String, String> {
+    if !module.is_empty() && !module.starts_with("module.") {
+        return super::address::parts(module)?
+            .iter()
+            .map(|(name, key)| match *key {
+                "" => Ok(*name),
+                _ => Err(format!("{module:?} is not a module path")),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|names| names.join("."));
+    }
     Ok(module_calls(module)?
         .iter()
         .map(|(name, _)| *name)
         .collect::<Vec<_>>()
         .join("."))
+}
+
+/// The calling module of a module written as a plan's provider keys write it: `module.a`
+/// for `module.a.module.b`, `a` for Terraform 0.12's `a.b`; `None` for a module the root
+/// calls.
+pub fn calling_module(module: &str) -> Option<&str> {
+    match module.strip_prefix("module.") {
+        Some(_) => module.rsplit_once(".module.").map(|(parent, _)| parent),
+        None => module.rsplit_once('.').map(|(parent, _)| parent),
+    }
 }
 
 /// The arguments of a provider configuration (or any block) as the plan's expressions
@@ -243,5 +264,22 @@ impl Arguments for Expressions<'_, '_, '_> {
                     evidence: Vec::new(),
                 }),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{call_path, calling_module};
+
+    #[test]
+    fn module_paths_in_both_forms() {
+        assert_eq!(call_path(r#"module.a["x"].module.b"#).unwrap(), "a.b");
+        assert_eq!(call_path("a.b").unwrap(), "a.b");
+        assert_eq!(call_path("").unwrap(), "");
+        assert!(call_path("a[0]").is_err());
+        assert_eq!(calling_module("module.a.module.b"), Some("module.a"));
+        assert_eq!(calling_module("a.b"), Some("a"));
+        assert_eq!(calling_module("module.a"), None);
+        assert_eq!(calling_module("a"), None);
     }
 }

@@ -21,7 +21,7 @@ use crate::resolve::{
     tags_in_value,
 };
 use crate::source::{FileId, Span};
-use configuration::{Configuration, Expressions, call_path};
+use configuration::{Configuration, Expressions, call_path, calling_module};
 use document::{get, is_true, items, span, str_at, str_of};
 use jsonc_parser::ast::Value as Json;
 use planned::Planned;
@@ -422,7 +422,7 @@ impl<'a, 't> Placer<'_, 'a, 't> {
             let Some((module, local)) = current.rsplit_once(':') else {
                 break None;
             };
-            let parent_module = module.rsplit_once(".module.").map(|(p, _)| p);
+            let parent_module = calling_module(module);
             let parent_key = match parent_module {
                 Some(p) => format!("{p}:{local}"),
                 None => local.to_string(),
