@@ -542,26 +542,19 @@ impl<'a, 't> Placer<'_, 'a, 't> {
                 _ => Vec::new(),
             };
             any_merged |= merged.is_some();
-            // Merged tags unknown until apply: the resource's own still count.
-            let merged = match merged {
-                Some(m) if m.value.is_unknown() => {
+            let (found, origin) = match (merged, own) {
+                // Merged tags unknown until apply: the resource's own still count.
+                (Some(m), own) if m.value.is_unknown() => {
                     let all = AttrPath::plain(format!("{name} (with the provider's)"));
-                    tags_in_value(
-                        m.value,
-                        m.span,
-                        &all,
-                        entry.tag_format,
-                        TagOrigin::Provider,
-                        &mut tags,
-                    );
-                    None
+                    let origin = TagOrigin::Provider;
+                    tags_in_value(m.value, m.span, &all, entry.tag_format, origin, &mut tags);
+                    match own {
+                        Some(own) => (own, TagOrigin::Resource),
+                        None => continue,
+                    }
                 }
-                known => known,
-            };
-            let own = if merged.is_some() { None } else { own };
-            let (found, origin) = match (own, merged) {
-                (Some(found), _) => (found, TagOrigin::Resource),
-                (None, Some(found)) => (found, TagOrigin::Provider),
+                (Some(merged), _) => (merged, TagOrigin::Provider),
+                (None, Some(own)) => (own, TagOrigin::Resource),
                 (None, None) => continue,
             };
             let mut read = Vec::new();
