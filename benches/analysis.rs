@@ -1,4 +1,4 @@
-//! `cargo bench`: parse, resolve and check on generated trees (`benches/trees`), and
+//! `cargo bench`: parse, resolve and the whole run on generated trees (`benches/trees`), and
 //! the pre-commit case end to end. The 100,000-resource tree runs only with
 //! `SOUVERAIN_BENCH_LARGE=1` (about a minute).
 
@@ -7,12 +7,10 @@ mod trees;
 
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
 use souverain::catalog::Catalog;
-use souverain::check;
-use souverain::classify;
 use souverain::discover::{self, Filters, FoundDir};
+use souverain::engine::{self, Judgement, Request};
 use souverain::parse::Workspace;
-use souverain::resolve::{self, Inputs, Inventory, Limits};
-use souverain::settings::Settings;
+use souverain::resolve::{self, Inputs, Limits};
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
@@ -84,32 +82,25 @@ fn stages(criterion: &mut Criterion, name: &str, shape: Shape) {
     group.bench_function("resolve", |b| {
         b.iter(|| resolve::resolve(&ws, &catalog, &inputs, &limits))
     });
-    let inventory = resolve::resolve(&ws, &catalog, &inputs, &limits);
-    bench_check(&mut group, &ws, &catalog, &inventory);
+    bench_run(&mut group, tree.path());
     group.finish();
 }
 
-fn bench_check(
-    group: &mut BenchmarkGroup<'_, WallTime>,
-    ws: &Workspace,
-    catalog: &Catalog,
-    inventory: &Inventory,
-) {
-    let settings = Settings::default();
-    let cx = check::Context {
-        catalog,
-        settings: &settings,
-        today: "2026-11-23",
-        fail_on_unresolved: false,
+/// The whole run in-process, as the command line runs it: every stage, then the rules.
+fn bench_run(group: &mut BenchmarkGroup<'_, WallTime>, dir: &Path) {
+    let request = Request {
+        paths: vec![dir.to_path_buf()],
+        judgement: Judgement {
+            today: "2026-11-23".into(),
+            ..Judgement::default()
+        },
+        ..Request::default()
     };
-    group.bench_function("check", |b| {
+    group.bench_function("run", |b| {
         b.iter(|| {
-            let classes: Vec<_> = inventory
-                .resources
-                .iter()
-                .map(|r| classify::classify(r, catalog, &settings))
-                .collect();
-            check::check(&cx, ws, &inventory.resources, &classes, &inventory.backends)
+            engine::check_tree(&request)
+                .map(|run| run.findings.len())
+                .ok()
         })
     });
 }

@@ -2,7 +2,8 @@
 //! for every resource, which provider configuration, operator and region it lands on.
 //!
 //! Pipeline, one module per stage: [`discover`] → [`parse`] → [`config`] →
-//! [`evaluate`] → [`resolve`] → [`report`]. [`catalog`] holds the knowledge (vendors,
+//! [`evaluate`] → [`resolve`] → [`classify`] → [`check`], sequenced once by [`engine`]
+//! into a [`engine::Run`] that [`report`]'s emitters render. [`catalog`] holds the knowledge (vendors,
 //! providers, endpoints) loaded from `policies/`. [`settings`] reads the organisation's
 //! `.souverain.hcl`; [`suppress`] finds the comments that silence a rule on one block.
 
@@ -12,6 +13,7 @@ pub mod classify;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod engine;
 pub mod evaluate;
 pub mod level;
 pub mod parse;
@@ -19,6 +21,7 @@ pub mod plan;
 pub mod report;
 pub mod resolve;
 pub mod settings;
+pub mod severity;
 pub mod source;
 pub mod suppress;
 pub mod syntax;

@@ -104,7 +104,7 @@ fn every_rule_is_described() {
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    let expected: Vec<&str> = RULES.iter().map(|r| r.meta().id).collect();
+    let expected: Vec<&str> = RULES.iter().map(|r| r.meta().id.as_str()).collect();
     assert_eq!(ids, expected);
     for (rule, meta) in rules.iter().zip(RULES.iter().map(|r| r.meta())) {
         assert_eq!(rule["name"], meta.name);

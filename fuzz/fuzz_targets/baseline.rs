@@ -3,6 +3,6 @@
 
 libfuzzer_sys::fuzz_target!(|text: &str| {
     if let Ok(baseline) = souverain::check::baseline::Baseline::parse(text) {
-        baseline.apply(&mut Vec::new());
+        baseline.apply(&mut Vec::new(), &[]);
     }
 });

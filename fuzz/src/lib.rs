@@ -1,14 +1,9 @@
-//! What the fuzz targets share: the whole `souverain check` pipeline on a one-directory
-//! tree, every report format rendered, on a thread with the command line's stack size.
+//! What the fuzz targets share: the library's own runs ([`souverain::engine`]) on a
+//! one-directory tree or a plan, every report format rendered, on a thread with the
+//! command line's stack size.
 
-use souverain::catalog::Catalog;
-use souverain::check::{self, Context};
-use souverain::diagnostic::Diagnostic;
-use souverain::discover::{self, Filters};
-use souverain::parse::Workspace;
-use souverain::resolve::{self, BackendRecord, Inputs, Limits, ResourceRecord};
-use souverain::settings::Settings;
-use souverain::{classify, report};
+use souverain::engine::{self, Judgement, PlanRequest, PlanSource, Request, Run};
+use souverain::report::{self, CHECK_FORMATS, Emitter, INVENTORY_FORMATS, Style};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -39,73 +34,68 @@ pub fn check_config_and_vars(data: &[u8], config: &'static str, vars: &'static s
     });
 }
 
-/// Writes `files` into a directory reused between runs, then checks it and renders every
-/// format.
-pub fn check_tree(files: &[(&str, &[u8])]) {
+/// A directory reused between runs, emptied before each.
+fn scratch() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     let dir = DIR.get_or_init(|| tempfile::tempdir().expect("temporary directory"));
     for entry in std::fs::read_dir(dir.path()).expect("listable") {
         let _ = std::fs::remove_file(entry.expect("entry").path());
     }
-    for (name, bytes) in files {
-        std::fs::write(dir.path().join(name), bytes).expect("writable");
+    dir.path()
+}
+
+fn judgement() -> Judgement {
+    Judgement {
+        today: "2026-01-01".into(),
+        ..Judgement::default()
     }
-    analyse(dir.path());
 }
 
-/// The embedded catalog, loaded once per fuzzing process.
-pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::embedded)
-}
-
-fn analyse(path: &Path) {
-    let catalog = catalog();
-    let (found, mut diagnostics) = discover::discover(&[path.to_path_buf()], &Filters::default());
-    let mut ws = Workspace::load(&found);
-    let inventory = resolve::resolve(&ws, catalog, &Inputs::default(), &Limits::default());
-    diagnostics.append(&mut ws.diagnostics);
-    check_and_render(
-        &ws,
-        &inventory.resources,
-        &inventory.backends,
-        &diagnostics,
-        path,
-    );
-}
-
-/// Classifies and checks placed resources, then renders every format to nowhere.
-pub fn check_and_render(
-    ws: &Workspace,
-    resources: &[ResourceRecord],
-    backends: &[BackendRecord],
-    diagnostics: &[Diagnostic],
-    path: &Path,
-) {
-    let catalog = catalog();
-    let settings = Settings::default();
-    let cx = Context {
-        catalog,
-        settings: &settings,
-        today: "2026-01-01",
-        fail_on_unresolved: false,
+/// Writes `files` into the scratch directory, then checks it and renders every format.
+pub fn check_tree(files: &[(&str, &[u8])]) {
+    let dir = scratch();
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).expect("writable");
+    }
+    let request = Request {
+        paths: vec![dir.to_path_buf()],
+        judgement: judgement(),
+        ..Request::default()
     };
-    let classes: Vec<_> = resources
-        .iter()
-        .map(|r| classify::classify(r, catalog, &settings))
-        .collect();
-    let findings = check::check(&cx, ws, resources, &classes, backends);
-    let mut summary = report::findings::Summary::default();
-    summary.count(&findings);
-    let sources = &ws.sources;
+    if let Ok(run) = engine::check_tree(&request) {
+        render(&run);
+    }
+}
+
+/// Checks a plan, with and without `--all`, and renders every format.
+pub fn check_plan(text: &str) {
+    let path = scratch().join("plan.json");
+    std::fs::write(&path, text).expect("writable");
+    for all in [false, true] {
+        let request = PlanRequest {
+            plan: PlanSource::File(path.clone()),
+            config_dir: None,
+            all,
+            max_plan_size: 1 << 30,
+            policy: Default::default(),
+            env: Vec::new(),
+            judgement: judgement(),
+        };
+        if let Ok(run) = engine::check_plan(&request) {
+            render(&run);
+        }
+    }
+}
+
+/// Renders a run in every format, to nowhere.
+fn render(run: &Run) {
     let sink = &mut std::io::sink();
-    let _ = report::findings::write_human(sink, sources, &findings, &summary, false, 100);
-    let _ = report::findings::write_json(sink, sources, &findings, &summary);
-    let _ = report::github::write_annotations(sink, sources, &findings, path);
-    let _ = report::junit::write_junit(sink, sources, &findings, resources, &classes);
-    let _ = report::sarif::write_sarif(sink, sources, &findings, resources, path);
-    let _ = report::inventory::write_json(sink, sources, resources, diagnostics);
-    let _ = report::inventory::write_table(sink, sources, resources);
-    let _ = report::inventory::write_csv(sink, sources, resources);
-    let _ = report::diagnostics::write_human(sink, sources, diagnostics, false, 100);
+    for format in CHECK_FORMATS.iter().chain(INVENTORY_FORMATS) {
+        let _ = format.emitter(Style::default()).emit(sink, run);
+    }
+    let _ = report::github::StepSummary.emit(sink, run);
+    let _ = report::diagnostics::Human {
+        style: Style::default(),
+    }
+    .emit(sink, run);
 }

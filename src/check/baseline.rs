@@ -2,6 +2,7 @@
 //! records today's open findings by fingerprint; `--baseline` then reports only new ones.
 
 use super::Finding;
+use crate::resolve::ResourceRecord;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -31,15 +32,19 @@ pub struct Matched {
 }
 
 impl Baseline {
-    pub fn of(findings: &[Finding]) -> Baseline {
+    /// The open findings of `findings`, whose resources are `records`.
+    pub fn of<'f>(
+        findings: impl IntoIterator<Item = &'f Finding>,
+        records: &[ResourceRecord],
+    ) -> Baseline {
         let mut findings: Vec<Entry> = findings
-            .iter()
+            .into_iter()
             .filter(|f| f.suppressed.is_none())
             .map(|f| Entry {
-                fingerprint: f.fingerprint(),
+                fingerprint: f.fingerprint(records),
                 rule: f.rule.to_string(),
                 root: f.root.clone(),
-                address: f.address.clone(),
+                address: f.address(records).map(str::to_string),
             })
             .collect();
         findings.sort_by(|a, b| {
@@ -69,26 +74,32 @@ impl Baseline {
         Ok(baseline)
     }
 
-    /// Removes the findings the baseline knows.
-    pub fn apply(&self, findings: &mut Vec<Finding>) -> Matched {
+    /// Takes out the findings the baseline knows, and returns them.
+    pub fn apply(
+        &self,
+        findings: &mut Vec<Finding>,
+        records: &[ResourceRecord],
+    ) -> (Vec<Finding>, Matched) {
         let known: HashSet<&str> = self
             .findings
             .iter()
             .map(|e| e.fingerprint.as_str())
             .collect();
         let mut seen: HashSet<String> = HashSet::new();
-        let before = findings.len();
-        findings.retain(|f| {
-            let fingerprint = f.fingerprint();
-            let is_known = f.suppressed.is_none() && known.contains(fingerprint.as_str());
-            if is_known {
-                seen.insert(fingerprint);
-            }
-            !is_known
-        });
-        Matched {
-            matched: before - findings.len(),
+        let (matched, open): (Vec<Finding>, Vec<Finding>) =
+            std::mem::take(findings).into_iter().partition(|f| {
+                let fingerprint = f.fingerprint(records);
+                let is_known = f.suppressed.is_none() && known.contains(fingerprint.as_str());
+                if is_known {
+                    seen.insert(fingerprint);
+                }
+                is_known
+            });
+        *findings = open;
+        let counts = Matched {
+            matched: matched.len(),
             gone: known.len() - seen.len(),
-        }
+        };
+        (matched, counts)
     }
 }

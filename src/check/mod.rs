@@ -11,37 +11,56 @@ pub mod today;
 use crate::catalog::Catalog;
 use crate::classify::Classification;
 use crate::level::Level;
-use crate::parse::Workspace;
-use crate::resolve::{BackendRecord, ResourceRecord};
-use crate::settings::{RuleSeverity, Settings};
-use crate::source::Span;
+use crate::resolve::{BackendRecord, ResourceId, ResourceRecord};
+use crate::settings::Settings;
+use crate::source::{SourceMap, Span};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::fmt;
 
+pub use crate::severity::Severity;
+
+/// A rule's id (`SOV001`): declared once, in the rule's file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
+#[serde(transparent)]
+pub struct RuleId(&'static str);
+
+impl RuleId {
+    /// For a rule's `META`; users' spellings are read with [`rules::by_id`].
+    pub const fn declare(id: &'static str) -> RuleId {
+        RuleId(id)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
 }
 
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
     }
+}
+
+/// What a rule judges: what one pass or failure of it is about (a JUnit test case, a
+/// SARIF result's location).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Each data-holding resource passes or fails it.
+    Resource,
+    /// Each root (its state backend) passes or fails it.
+    Root,
+    /// Each suppression comment.
+    Comment,
 }
 
 /// What a rule is, for `explain`, SARIF and the docs.
 pub struct RuleMeta {
-    pub id: &'static str,
+    pub id: RuleId,
     pub name: &'static str,
     pub severity: Severity,
+    pub scope: Scope,
     /// One line.
     pub summary: &'static str,
     /// Markdown: what, why, example, fix.
@@ -57,11 +76,12 @@ pub struct Related {
 
 #[derive(Clone, Debug)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub root: String,
-    /// `None` for findings about a root (its state backend) or a suppression comment.
-    pub address: Option<String>,
+    /// The resource it is about; `None` for findings about a root (its state backend) or
+    /// a suppression comment.
+    pub resource: Option<ResourceId>,
     /// The resource block header (or the backend block, or the comment).
     pub span: Span,
     pub related: Vec<Related>,
@@ -78,12 +98,13 @@ pub struct Finding {
 impl Finding {
     /// A stable identity (`rule`, root, address, cause): the same finding keeps it when
     /// lines move, so baselines and SARIF alerts do not churn. FNV-1a, 64 bits, hex.
-    pub fn fingerprint(&self) -> String {
+    /// `records` are the run's, which [`Finding::resource`] indexes.
+    pub fn fingerprint(&self, records: &[ResourceRecord]) -> String {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let parts = [
-            self.rule,
+            self.rule.as_str(),
             &self.root,
-            self.address.as_deref().unwrap_or(""),
+            self.address(records).unwrap_or(""),
             &self.cause,
         ];
         for part in parts {
@@ -93,6 +114,11 @@ impl Finding {
             }
         }
         format!("{hash:016x}")
+    }
+
+    /// The address of its resource.
+    pub fn address<'r>(&self, records: &'r [ResourceRecord]) -> Option<&'r str> {
+        self.resource.map(|id| records[id.index()].address.as_str())
     }
 }
 
@@ -107,6 +133,7 @@ pub struct Context<'a> {
 
 /// A resource with its classification.
 pub struct Subject<'a> {
+    pub id: ResourceId,
     pub record: &'a ResourceRecord,
     pub class: &'a Classification,
     /// Every resource of the run by (root, address), for rules that follow references.
@@ -152,7 +179,7 @@ impl Subject<'_> {
             rule: rule.id,
             severity,
             root: self.record.root.clone(),
-            address: Some(self.record.address.clone()),
+            resource: Some(self.id),
             span: self.record.span,
             related,
             message,
@@ -185,20 +212,17 @@ pub trait Rule: Sync {
 
 /// A finding's severity after the configuration; `None` when the rule is turned off. A
 /// configured severity replaces the rule's own (SOV002's error-or-warning by level).
-fn configured(settings: &Settings, rule: &str, severity: Severity) -> Option<Severity> {
-    match settings.severities.get(rule) {
+fn configured(settings: &Settings, rule: RuleId, severity: Severity) -> Option<Severity> {
+    match settings.severities.get(rule.as_str()) {
         None => Some(severity),
-        Some(RuleSeverity::Off) => None,
-        Some(RuleSeverity::Error) => Some(Severity::Error),
-        Some(RuleSeverity::Warning) => Some(Severity::Warning),
-        Some(RuleSeverity::Info) => Some(Severity::Info),
+        Some(configured) => *configured,
     }
 }
 
 /// Runs every rule on every resource and root, then applies suppression comments.
 pub fn check(
     cx: &Context<'_>,
-    ws: &Workspace,
+    sources: &SourceMap,
     resources: &[ResourceRecord],
     classes: &[Classification],
     backends: &[BackendRecord],
@@ -212,8 +236,10 @@ pub fn check(
     let mut findings: Vec<Finding> = resources
         .par_iter()
         .zip(classes)
-        .flat_map_iter(|(record, class)| {
+        .enumerate()
+        .flat_map_iter(|(index, (record, class))| {
             let subject = Subject {
+                id: ResourceId::new(index),
                 record,
                 class,
                 others: &others,
@@ -249,7 +275,7 @@ pub fn check(
             rule.check_root(cx, &view, &mut findings);
         }
     }
-    suppressions::apply(cx, ws, resources, &mut findings);
+    suppressions::apply(cx, sources, resources, &mut findings);
     findings.retain_mut(|f| match configured(cx.settings, f.rule, f.severity) {
         Some(severity) => {
             f.severity = severity;

@@ -4,9 +4,9 @@
 
 use super::rules::{self, SUPPRESSION};
 use super::{Context, Finding, Severity};
-use crate::parse::{Syntax, Workspace};
+use crate::parse::Syntax;
 use crate::resolve::ResourceRecord;
-use crate::source::Span;
+use crate::source::{SourceMap, Span};
 use crate::suppress::{Suppression, block_suppressions};
 use std::collections::HashMap;
 
@@ -18,7 +18,7 @@ struct Comment {
 
 pub fn apply(
     cx: &Context<'_>,
-    ws: &Workspace,
+    sources: &SourceMap,
     resources: &[ResourceRecord],
     findings: &mut Vec<Finding>,
 ) {
@@ -30,7 +30,7 @@ pub fn apply(
             if by_block.contains_key(&block) {
                 continue;
             }
-            let file = ws.sources.get(block.file);
+            let file = sources.get(block.file);
             let json = Syntax::of(&file.display) == Syntax::Json;
             let found = block_suppressions(block.file, &file.text, block, json);
             let ids = found
@@ -47,16 +47,8 @@ pub fn apply(
             by_block.insert(block, ids);
         }
     }
-    let records: HashMap<(&str, &str), &ResourceRecord> = resources
-        .iter()
-        .map(|r| ((r.root.as_str(), r.address.as_str()), r))
-        .collect();
     for finding in findings.iter_mut() {
-        let Some(record) = finding
-            .address
-            .as_deref()
-            .and_then(|a| records.get(&(finding.root.as_str(), a)))
-        else {
+        let Some(record) = finding.resource.map(|id| &resources[id.index()]) else {
             continue;
         };
         let blocks = std::iter::once(record.block).chain(record.calls.iter().copied());
@@ -66,12 +58,13 @@ pub fn apply(
                 .suppression
                 .rules
                 .iter()
-                .any(|r| r.eq_ignore_ascii_case(finding.rule))
+                .any(|r| r.eq_ignore_ascii_case(finding.rule.as_str()))
             {
                 continue;
             }
             comment.used = true;
-            if problem(cx, &comment.suppression).is_none() && !is_pinned(cx, finding.rule) {
+            if problem(cx, &comment.suppression).is_none() && !is_pinned(cx, finding.rule.as_str())
+            {
                 finding.suppressed = comment.suppression.reason.clone();
                 break;
             }
@@ -96,7 +89,7 @@ pub fn apply(
             rule: SUPPRESSION.id,
             severity: Severity::Warning,
             root: comment.root.clone(),
-            address: None,
+            resource: None,
             span: s.span,
             related: Vec::new(),
             message,
@@ -104,7 +97,7 @@ pub fn apply(
             suppressed: None,
             cause: format!(
                 "{}|{}|{}|{}",
-                ws.sources.display(s.span.file),
+                sources.display(s.span.file),
                 s.rules.join(","),
                 s.until.as_deref().unwrap_or(""),
                 s.reason.as_deref().unwrap_or("")
@@ -118,7 +111,7 @@ fn problem(cx: &Context<'_>, s: &Suppression) -> Option<String> {
     if let Some(p) = &s.problem {
         return Some(format!("malformed suppression: {p}"));
     }
-    if let Some(unknown) = s.rules.iter().find(|r| rules::meta(r).is_none()) {
+    if let Some(unknown) = s.rules.iter().find(|r| rules::by_id(r).is_none()) {
         return Some(format!("suppression names unknown rule {unknown}"));
     }
     if s.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {

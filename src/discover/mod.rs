@@ -1,7 +1,7 @@
 //! Discovery: which directories of the given paths hold Terraform modules, and which files
 //! of a module directory Terraform reads.
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeSet;
 use std::io;
@@ -38,7 +38,7 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Dia
             Ok(p) => p,
             Err(e) => {
                 diagnostics.push(Diagnostic::error(
-                    "path-not-found",
+                    Code::PathNotFound,
                     format!("cannot read {}: {e}", base.display()),
                     Location::None,
                 ));
@@ -157,7 +157,7 @@ fn overnested_ignore_file(dir: &Path) -> Option<PathBuf> {
 /// scanning what it may exclude could read what the user meant to skip.
 fn overnested_ignore_diagnostic(file: &Path, base: &Path) -> Diagnostic {
     Diagnostic::error(
-        "limit-ignore-file",
+        Code::LimitIgnoreFile,
         format!(
             "{}: braces nest deeper than {MAX_IGNORE_BRACES} levels; the directory holding it is not scanned",
             crate::source::relative_display(file, base)
@@ -174,7 +174,7 @@ fn globs(patterns: &[String]) -> Result<Option<GlobSet>, Diagnostic> {
     for p in patterns {
         let glob = Glob::new(p).map_err(|e| {
             Diagnostic::error(
-                "invalid-glob",
+                Code::InvalidGlob,
                 format!("invalid glob {p:?}: {e}"),
                 Location::None,
             )
@@ -184,7 +184,7 @@ fn globs(patterns: &[String]) -> Result<Option<GlobSet>, Diagnostic> {
     builder
         .build()
         .map(Some)
-        .map_err(|e| Diagnostic::error("invalid-glob", e.to_string(), Location::None))
+        .map_err(|e| Diagnostic::error(Code::InvalidGlob, e.to_string(), Location::None))
 }
 
 /// The repository a path belongs to: the nearest ancestor holding `.git`, else the path

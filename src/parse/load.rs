@@ -4,7 +4,7 @@
 
 use super::{Syntax, parse_config, parse_tfvars, prescan};
 use crate::config::{ModelError, Module, ModuleId, merge_overrides};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::discover::{FoundDir, module_files};
 use crate::source::{FileId, SourceFile, SourceMap, Span, decode, relative_display};
 use crate::syntax::{Attribute, Block};
@@ -285,7 +285,7 @@ impl Workspace {
                     }
                 }
                 Err(e) => self.diagnostics.push(Diagnostic::error(
-                    "unreadable-directory",
+                    Code::UnreadableDirectory,
                     format!("cannot list {}: {e}", dir.display()),
                     Location::None,
                 )),
@@ -355,7 +355,7 @@ impl Workspace {
                 let id = self.sources.add(file);
                 let span = Span::new(id, offset..offset);
                 self.diagnostics.push(
-                    Diagnostic::error("parse-error", message, Location::Span(span))
+                    Diagnostic::error(Code::ParseError, message, Location::Span(span))
                         .with_help("souverain cannot judge this file; fix the syntax (the other files are analysed)"),
                 );
                 None
@@ -364,7 +364,7 @@ impl Workspace {
                 // Keep FileIds dense: an unreadable file still takes its slot.
                 self.sources.add(file);
                 self.diagnostics
-                    .push(Diagnostic::error("unreadable-file", message, location));
+                    .push(Diagnostic::error(Code::UnreadableFile, message, location));
                 None
             }
         }
@@ -372,7 +372,11 @@ impl Workspace {
 
     fn report_model_errors(&mut self, errors: Vec<ModelError>) {
         self.diagnostics.extend(errors.into_iter().map(|e| {
-            Diagnostic::error("invalid-configuration", e.message, Location::Span(e.span))
+            Diagnostic::error(
+                Code::InvalidConfiguration,
+                e.message,
+                Location::Span(e.span),
+            )
         }));
     }
 
@@ -491,7 +495,7 @@ impl Workspace {
                 });
             let dir = display.get(&f.dir).map_or(".", String::as_str);
             self.diagnostics.push(Diagnostic::error(
-                "module-cycle",
+                Code::ModuleCycle,
                 format!("module directory {dir} is called only from within a module call cycle (modules that call each other): no root module uses it, so it is not analysed"),
                 call.map_or(Location::None, Location::Span),
             ));
@@ -624,7 +628,7 @@ fn read_manifest(dir: &Path) -> Result<Option<HashMap<String, PathBuf>>, Diagnos
     };
     let manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
         Diagnostic::warning(
-            "invalid-module-manifest",
+            Code::InvalidModuleManifest,
             format!(
                 "cannot read {}: {e}; installed modules are not followed",
                 path.display()

@@ -14,7 +14,7 @@ pub use sources::attach_sources;
 
 use crate::catalog::{AttrPath, Catalog, ProviderEntry, TagFormat};
 use crate::config::{Mode, normalise_source};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::evaluate::Value;
 use crate::resolve::{
     Arguments, Evidence, Placement, ProviderView, ResourceRecord, Tag, TagOrigin, decide, replicas,
@@ -49,7 +49,7 @@ pub fn read(
 ) -> Result<PlanResources, Diagnostic> {
     let error = |offset: usize, message: String| {
         Diagnostic::error(
-            "plan-error",
+            Code::PlanError,
             message,
             Location::Span(Span::new(file, offset..offset)),
         )
@@ -83,7 +83,7 @@ pub fn read(
     let mut diagnostics = Vec::new();
     if is_true(get(&plan, "errored")) {
         diagnostics.push(Diagnostic::warning(
-            "plan-errored",
+            Code::PlanErrored,
             "the plan errored: it may leave out resources Terraform could not plan, which were not checked",
             Location::Span(Span::new(file, 0..0)),
         ));
@@ -107,7 +107,7 @@ pub fn read(
         match placer.record(index, &mut Vec::new()) {
             Ok(record) => resources.push(record),
             Err(message) => diagnostics.push(Diagnostic::error(
-                "plan-error",
+                Code::PlanError,
                 format!("{}: {message}", change.address),
                 Location::Span(change.span),
             )),

@@ -1,7 +1,8 @@
 //! Diagnostics about the input: rendered with miette for people, as JSON for tools.
 
-use super::snippet;
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use super::{Emitter, Style, snippet};
+use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::engine::Run;
 use crate::source::SourceMap;
 use miette::{LabeledSpan, MietteDiagnostic};
 use serde::Serialize;
@@ -10,7 +11,7 @@ use std::io::{self, Write};
 #[derive(Serialize)]
 pub struct JsonDiagnostic {
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub file: Option<String>,
     pub line: Option<u32>,
@@ -42,23 +43,29 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
     }
 }
 
+/// A run's diagnostics for a person (on standard error, beside any format).
+pub struct Human {
+    pub style: Style,
+}
+
+impl Emitter for Human {
+    fn emit(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        write_human(out, &run.sources, &run.diagnostics, self.style)
+    }
+}
+
 /// Writes diagnostics for a person: `file:line:col` first (clickable in terminals and
 /// editors), then the source excerpt.
 pub fn write_human(
     out: &mut dyn Write,
     sources: &SourceMap,
     diagnostics: &[Diagnostic],
-    color: bool,
-    width: usize,
+    style: Style,
 ) -> io::Result<()> {
-    let handler = snippet::handler(color, width);
+    let handler = snippet::handler(style.color, style.width);
     for d in diagnostics {
         let j = to_json(sources, d);
-        let severity = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
+        let severity = d.severity.as_str();
         match (&j.file, j.line, j.column) {
             (Some(f), Some(l), Some(c)) => {
                 writeln!(out, "{f}:{l}:{c}: {severity}[{}]: {}", d.code, d.message)?
@@ -67,11 +74,7 @@ pub fn write_human(
         }
         if let Location::Span(span) = &d.location {
             let mut report = MietteDiagnostic::new(d.message.clone())
-                .with_severity(match d.severity {
-                    Severity::Error => miette::Severity::Error,
-                    Severity::Warning => miette::Severity::Warning,
-                    Severity::Note => miette::Severity::Advice,
-                })
+                .with_severity(snippet::severity(d.severity))
                 .with_label(LabeledSpan::new_primary_with_span(
                     Some("here".into()),
                     snippet::range(*span),

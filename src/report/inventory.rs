@@ -5,8 +5,9 @@
 //! "provider":{"source","config"},"vendor","region","hosted","unresolved":[…],
 //! "evidence":[{"file","line","note"}]}],"diagnostics":[…]}`.
 
+use super::Emitter;
 use crate::config::Mode;
-use crate::diagnostic::Diagnostic;
+use crate::engine::Run;
 use crate::resolve::{Evidence, ResourceRecord};
 use crate::source::SourceMap;
 use serde::Serialize;
@@ -57,13 +58,37 @@ fn evidence<'a>(sources: &'a SourceMap, e: &'a Evidence) -> JsonEvidence<'a> {
     }
 }
 
-pub fn write_json(
-    out: &mut dyn Write,
-    sources: &SourceMap,
-    records: &[ResourceRecord],
-    diagnostics: &[Diagnostic],
-) -> io::Result<()> {
-    let resources = records
+/// `--format json`.
+pub struct Json;
+
+impl Emitter for Json {
+    fn emit(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        write_json(out, run)
+    }
+}
+
+/// `--format table` (the default).
+pub struct Table;
+
+impl Emitter for Table {
+    fn emit(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        write_table(out, &run.sources, &run.records)
+    }
+}
+
+/// `--format csv`.
+pub struct Csv;
+
+impl Emitter for Csv {
+    fn emit(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        write_csv(out, &run.sources, &run.records)
+    }
+}
+
+fn write_json(out: &mut dyn Write, run: &Run) -> io::Result<()> {
+    let sources = &run.sources;
+    let resources = run
+        .records
         .iter()
         .map(|r| {
             let at = sources.line_col(r.span);
@@ -89,7 +114,8 @@ pub fn write_json(
         .collect();
     let doc = JsonInventory {
         resources,
-        diagnostics: diagnostics
+        diagnostics: run
+            .diagnostics
             .iter()
             .map(|d| super::diagnostics::to_json(sources, d))
             .collect(),
@@ -125,7 +151,7 @@ fn row(sources: &SourceMap, r: &ResourceRecord) -> [String; 7] {
     ]
 }
 
-pub fn write_table(
+fn write_table(
     out: &mut dyn Write,
     sources: &SourceMap,
     records: &[ResourceRecord],
@@ -164,7 +190,7 @@ pub fn write_table(
     )
 }
 
-pub fn write_csv(
+fn write_csv(
     out: &mut dyn Write,
     sources: &SourceMap,
     records: &[ResourceRecord],

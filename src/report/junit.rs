@@ -1,46 +1,52 @@
 //! `--format junit`, for GitLab, Jenkins and Azure DevOps: one test case per data-holding
-//! resource and rule (failed by an open error or warning finding, skipped when
-//! suppressed), plus one per finding about a root or a comment (SOV007, SOV009).
+//! resource and per-resource rule (failed by an open error or warning finding, skipped
+//! when suppressed), one per finding about a root or a comment (SOV007, SOV009), and one
+//! per diagnostic (an input that could not be wholly analysed fails).
 
-use crate::check::{Finding, Severity};
-use crate::classify::Classification;
-use crate::resolve::ResourceRecord;
-use crate::source::SourceMap;
+use super::Emitter;
+use crate::check::rules::RULES;
+use crate::check::{Finding, RuleId, Scope, Severity};
+use crate::diagnostic::Location;
+use crate::engine::Run;
+use crate::resolve::ResourceId;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Rules judged per resource: a resource passes or fails each of them.
-const RESOURCE_RULES: [&str; 7] = [
-    "SOV001", "SOV002", "SOV003", "SOV004", "SOV005", "SOV006", "SOV008",
-];
+pub struct Junit;
 
-pub fn write_junit(
-    out: &mut dyn Write,
-    sources: &SourceMap,
-    findings: &[Finding],
-    resources: &[ResourceRecord],
-    classes: &[Classification],
-) -> io::Result<()> {
-    let mut by_case: HashMap<(&str, &str, &str), Vec<&Finding>> = HashMap::new();
-    for f in findings {
-        if let Some(address) = &f.address {
-            by_case
-                .entry((f.root.as_str(), address.as_str(), f.rule))
-                .or_default()
-                .push(f);
+impl Emitter for Junit {
+    fn emit(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        write_junit(out, run)
+    }
+}
+
+fn write_junit(out: &mut dyn Write, run: &Run) -> io::Result<()> {
+    let sources = &run.sources;
+    let mut by_case: HashMap<(ResourceId, RuleId), Vec<&Finding>> = HashMap::new();
+    for f in &run.findings {
+        if let Some(id) = f.resource {
+            by_case.entry((id, f.rule)).or_default().push(f);
         }
     }
+    let resource_rules: Vec<RuleId> = RULES
+        .iter()
+        .map(|r| r.meta())
+        .filter(|m| m.scope == Scope::Resource)
+        .map(|m| m.id)
+        .collect();
     let mut cases = String::new();
     let (mut tests, mut failures, mut skipped) = (0, 0, 0);
-    for (record, _) in resources
+    let data_holding = run
+        .records
         .iter()
-        .zip(classes)
-        .filter(|(_, c)| c.category.is_some())
-    {
-        for rule in RESOURCE_RULES {
+        .zip(&run.classes)
+        .enumerate()
+        .filter(|(_, (_, c))| c.category.is_some());
+    for (index, (record, _)) in data_holding {
+        for &rule in &resource_rules {
             let found = by_case
-                .get(&(record.root.as_str(), record.address.as_str(), rule))
+                .get(&(ResourceId::new(index), rule))
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
             let at = sources.line_col(record.span);
@@ -49,7 +55,7 @@ pub fn write_junit(
             let (fail, skip) = case(
                 &mut cases,
                 &format!("{} {}", record.root, record.address),
-                rule,
+                rule.as_str(),
                 &location,
                 found,
             );
@@ -57,19 +63,45 @@ pub fn write_junit(
             skipped += usize::from(skip);
         }
     }
-    for f in findings.iter().filter(|f| f.address.is_none()) {
+    for f in run.findings.iter().filter(|f| f.resource.is_none()) {
         let at = sources.line_col(f.span);
         let location = format!("{}:{}", sources.display(f.span.file), at.line);
         tests += 1;
         let (fail, skip) = case(
             &mut cases,
             &format!("{} {location}", f.root),
-            f.rule,
+            f.rule.as_str(),
             &location,
             &[f],
         );
         failures += usize::from(fail);
         skipped += usize::from(skip);
+    }
+    for d in run
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        let location = match &d.location {
+            Location::Span(span) => {
+                let at = sources.line_col(*span);
+                format!("{}:{}", sources.display(span.file), at.line)
+            }
+            Location::File { path, line, .. } => format!("{path}:{line}"),
+            Location::None => String::new(),
+        };
+        tests += 1;
+        failures += 1;
+        let _ = write!(
+            cases,
+            "    <testcase classname=\"souverain.input\" name=\"{} {}\" file=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+            xml(d.code.as_str()),
+            xml(&location),
+            xml(location.split(':').next().unwrap_or("")),
+            d.severity.as_str(),
+            xml(&d.message),
+            xml(d.help.as_deref().unwrap_or(""))
+        );
     }
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(

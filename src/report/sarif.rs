@@ -8,12 +8,15 @@
 //! in. Results carry `partialFingerprints` that do not move with lines, so alerts are not
 //! closed and reopened when code is edited above them.
 
+use super::Emitter;
 use crate::check::rules::RULES;
 use crate::check::{Finding, Related, RuleMeta, Severity};
+use crate::diagnostic::{Diagnostic, Location as DiagnosticLocation};
+use crate::engine::Run as CheckRun;
 use crate::resolve::ResourceRecord;
 use crate::source::{SourceMap, Span};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Component, Path};
 
@@ -52,6 +55,30 @@ struct Run<'a> {
     /// Columns count characters, as the human and JSON reports do.
     column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
+    /// The diagnostics: what could not be (wholly) analysed.
+    invocations: [Invocation; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    /// False when some input could not be read: the results do not cover it.
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: OwnedText,
+    descriptor: Descriptor,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+struct Descriptor {
+    id: &'static str,
 }
 
 #[derive(Serialize)]
@@ -187,56 +214,55 @@ struct ResultProperties<'a> {
     help: &'a str,
 }
 
-/// Writes one SARIF 2.1.0 log for a check run.
-///
-/// `resources` lets a finding in a downloaded module be placed at its module call;
-/// `repo_root` is what every URI is relative to (see [`crate::discover::repository_root`]).
-pub fn write_sarif(
-    out: &mut dyn Write,
-    sources: &SourceMap,
-    findings: &[Finding],
-    resources: &[ResourceRecord],
-    repo_root: &Path,
-) -> io::Result<()> {
-    // Source paths are canonical: so must the root be for them to share its prefix.
-    let repo_root = repo_root
-        .canonicalize()
-        .unwrap_or_else(|_| repo_root.to_path_buf());
-    let placer = Placer {
-        sources,
-        repo_root: &repo_root,
-        records: resources
-            .iter()
-            .map(|r| ((r.root.as_str(), r.address.as_str()), r))
-            .collect(),
-        resources,
-    };
-    let log = Log {
-        schema: SCHEMA_URI,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "souverain",
-                    version: env!("CARGO_PKG_VERSION"),
-                    information_uri: INFORMATION_URI,
-                    rules: RULES.iter().map(|r| rule(r.meta())).collect(),
-                },
-            },
-            original_uri_base_ids: BTreeMap::from([(
-                SRCROOT,
-                BaseId {
-                    description: Text {
-                        text: "The root of the repository that was checked.",
+/// One SARIF 2.1.0 log for a run. A finding in a downloaded module is placed at its module
+/// call; every URI is relative to the run's repository root.
+pub struct Sarif;
+
+impl Emitter for Sarif {
+    fn emit(&self, out: &mut dyn Write, run: &CheckRun) -> io::Result<()> {
+        let placer = Placer {
+            sources: &run.sources,
+            repo_root: &run.repo_root,
+            resources: &run.records,
+        };
+        let log = Log {
+            schema: SCHEMA_URI,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "souverain",
+                        version: env!("CARGO_PKG_VERSION"),
+                        information_uri: INFORMATION_URI,
+                        rules: RULES.iter().map(|r| rule(r.meta())).collect(),
                     },
                 },
-            )]),
-            column_kind: "unicodeCodePoints",
-            results: findings.iter().map(|f| placer.result(f)).collect(),
-        }],
-    };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+                original_uri_base_ids: BTreeMap::from([(
+                    SRCROOT,
+                    BaseId {
+                        description: Text {
+                            text: "The root of the repository that was checked.",
+                        },
+                    },
+                )]),
+                column_kind: "unicodeCodePoints",
+                results: run.findings.iter().map(|f| placer.result(f)).collect(),
+                invocations: [Invocation {
+                    execution_successful: !run
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.severity == Severity::Error),
+                    tool_execution_notifications: run
+                        .diagnostics
+                        .iter()
+                        .map(|d| placer.notification(d))
+                        .collect(),
+                }],
+            }],
+        };
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
 }
 
 fn rule(meta: &'static RuleMeta) -> Rule<'static> {
@@ -245,7 +271,7 @@ fn rule(meta: &'static RuleMeta) -> Rule<'static> {
     // The docs open with a `**What.**` label, noise in a one-paragraph description.
     let description = description.strip_prefix("What. ").unwrap_or(&description);
     Rule {
-        id: meta.id,
+        id: meta.id.as_str(),
         name: meta.name,
         short_description: Text { text: meta.summary },
         full_description: OwnedText {
@@ -287,8 +313,8 @@ fn level(severity: Severity) -> &'static str {
 /// Turns spans into repository-relative locations.
 struct Placer<'a> {
     sources: &'a SourceMap,
+    /// Canonical, as source paths are: they share its prefix.
     repo_root: &'a Path,
-    records: HashMap<(&'a str, &'a str), &'a ResourceRecord>,
     resources: &'a [ResourceRecord],
 }
 
@@ -301,6 +327,30 @@ struct Stand {
 }
 
 impl Placer<'_> {
+    fn notification(&self, d: &Diagnostic) -> Notification {
+        let (locations, message) = match &d.location {
+            DiagnosticLocation::Span(span) => (
+                self.physical(*span)
+                    .map(Location::physical)
+                    .into_iter()
+                    .collect(),
+                d.message.clone(),
+            ),
+            DiagnosticLocation::File { path, line, column } => {
+                (Vec::new(), format!("{path}:{line}:{column}: {}", d.message))
+            }
+            DiagnosticLocation::None => (Vec::new(), d.message.clone()),
+        };
+        Notification {
+            level: level(d.severity),
+            message: OwnedText { text: message },
+            descriptor: Descriptor {
+                id: d.code.as_str(),
+            },
+            locations,
+        }
+    }
+
     fn result<'f>(&self, f: &'f Finding) -> SarifResult<'f> {
         let here = self.physical(f.span);
         let stand = match here {
@@ -319,8 +369,8 @@ impl Placer<'_> {
                 id: None,
                 physical_location: None,
                 logical_locations: vec![LogicalLocation {
-                    fully_qualified_name: f.address.clone().unwrap_or_else(|| f.root.clone()),
-                    kind: if f.address.is_some() {
+                    fully_qualified_name: f.address(self.resources).unwrap_or(&f.root).to_string(),
+                    kind: if f.resource.is_some() {
                         "resource"
                     } else {
                         "module"
@@ -330,7 +380,7 @@ impl Placer<'_> {
             },
         };
         SarifResult {
-            rule_id: f.rule,
+            rule_id: f.rule.as_str(),
             rule_index: RULES.iter().position(|r| r.meta().id == f.rule),
             level: level(f.severity),
             message: OwnedText { text: message },
@@ -345,7 +395,10 @@ impl Placer<'_> {
                     location
                 })
                 .collect(),
-            partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, f.fingerprint())]),
+            partial_fingerprints: BTreeMap::from([(
+                FINGERPRINT_KEY,
+                f.fingerprint(self.resources),
+            )]),
             suppressions: f
                 .suppressed
                 .iter()
@@ -378,9 +431,8 @@ impl Placer<'_> {
     /// for a finding about no resource, a resource of the same root and file).
     fn stand_in(&self, f: &Finding) -> Option<Stand> {
         let record = f
-            .address
-            .as_deref()
-            .and_then(|a| self.records.get(&(f.root.as_str(), a)).copied())
+            .resource
+            .map(|id| &self.resources[id.index()])
             .or_else(|| {
                 self.resources
                     .iter()

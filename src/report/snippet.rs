@@ -1,5 +1,6 @@
 //! Source excerpts with labels (miette), shared by the diagnostics and findings renderers.
 
+use crate::severity::Severity;
 use crate::source::{SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, MietteDiagnostic, NamedSource};
 use std::io::{self, Write};
@@ -13,6 +14,15 @@ pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(theme)
         .with_width(width)
         .with_links(false)
+}
+
+/// miette's name for a severity.
+pub fn severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
 }
 
 /// Lines longer than this are not excerpted: a plan written by `terraform show -json` is

@@ -4,7 +4,7 @@
 use super::inputs::SetValue;
 use super::{Evidence, Limits};
 use crate::config::{Mode, Module, ModuleId};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::evaluate::{Evaluator, Scope, Value};
 use crate::parse::{CallSource, Workspace};
 use crate::source::Span;
@@ -207,7 +207,7 @@ impl<'a> Analysis<'a> {
         {
             // Reported once, where it is first met: an unresolved value alone might pass.
             self.diagnose(
-                Diagnostic::error("limit-evaluation", u.reason.to_string(), Location::Span(expr.span))
+                Diagnostic::error(Code::LimitEvaluation, u.reason.to_string(), Location::Span(expr.span))
                     .with_help("souverain bounds evaluation so that no input exhausts time or memory; what depends on this value is unresolved"),
             );
         }
@@ -252,7 +252,7 @@ impl<'a> Analysis<'a> {
                 let message = format!("reference cycle: {}", chain.join(" → "));
                 drop(stack);
                 self.diagnose(Diagnostic::error(
-                    "reference-cycle",
+                    Code::ReferenceCycle,
                     format!("{message} (in {})", self.describe_instance(key.instance())),
                     Location::None,
                 ));
@@ -497,7 +497,7 @@ impl<'a> Analysis<'a> {
             CallSource::Local(id) => *id,
             CallSource::MissingLocal(path) => {
                 self.diagnose(Diagnostic::error(
-                    "module-not-found",
+                    Code::ModuleNotFound,
                     format!("{address}: no Terraform files in {}", path.display()),
                     Location::Span(call.source_span),
                 ));
@@ -512,7 +512,7 @@ impl<'a> Analysis<'a> {
                         "is not downloaded (run `terraform init` in the root module)"
                     };
                     self.diagnose(
-                        Diagnostic::warning("module-not-installed", format!("{address}: remote module {source:?} {why}; its resources are unresolved"), Location::Span(call.source_span))
+                        Diagnostic::warning(Code::ModuleNotInstalled, format!("{address}: remote module {source:?} {why}; its resources are unresolved"), Location::Span(call.source_span))
                             .with_help("souverain reads modules that `terraform init` installed under .terraform/modules; it never downloads them"),
                     );
                     return Vec::new();
@@ -521,7 +521,7 @@ impl<'a> Analysis<'a> {
         };
         if parent.depth + 1 > self.limits.max_module_depth {
             self.diagnose(Diagnostic::error(
-                "limit-module-depth",
+                Code::LimitModuleDepth,
                 format!(
                     "{address}: module nesting deeper than {} levels; not followed",
                     self.limits.max_module_depth
@@ -532,7 +532,7 @@ impl<'a> Analysis<'a> {
         }
         if self.is_ancestor_module(instance, target) {
             self.diagnose(Diagnostic::error(
-                "module-cycle",
+                Code::ModuleCycle,
                 format!(
                     "{address} calls a module that is already one of its callers: module call cycle"
                 ),
@@ -590,7 +590,7 @@ impl<'a> Analysis<'a> {
         let limit = self.limits.max_instances;
         let too_many = |n: usize| {
             self.diagnose(Diagnostic::error(
-                "limit-instances",
+                Code::LimitInstances,
                 format!("{address} expands to {n} instances, over the limit of {limit} (--max-instances); analysed as one unresolved entry"),
                 Location::Span(span),
             ));

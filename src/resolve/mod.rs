@@ -60,6 +60,20 @@ impl Evidence {
     }
 }
 
+/// A resource record's index in its run: what findings point at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ResourceId(u32);
+
+impl ResourceId {
+    pub fn new(index: usize) -> ResourceId {
+        ResourceId(u32::try_from(index).expect("fewer than 2^32 resources"))
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// A resource instance and where it lands. Plain data: reports render it.
 #[derive(Clone, Debug)]
 pub struct ResourceRecord {

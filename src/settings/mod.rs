@@ -104,15 +104,8 @@ pub struct InternalCloud {
     pub source: Option<String>,
 }
 
-/// A severity set in the `rules` block.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RuleSeverity {
-    Error,
-    Warning,
-    Info,
-    /// The rule is not run.
-    Off,
-}
+/// A severity set in the `rules` block; `None`: the rule is off.
+pub type RuleSeverity = Option<crate::severity::Severity>;
 
 /// A problem in the settings file, with the place to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::catalog::{CatalogError, HclFile, check_country, line_col};
 use crate::level::Level;
+use crate::severity::Severity;
 use crate::source::LineCol;
 use globset::{Glob, GlobBuilder, GlobMatcher};
 use hcl_edit::Span as _;
@@ -246,11 +247,9 @@ impl Reader<'_> {
             if settings.severities.contains_key(&id) {
                 return Err(self.at(attr.key.span(), format!("`{id}` is set twice")));
             }
-            let severity = match self.string(&id, &attr.value)?.as_str() {
-                "error" => RuleSeverity::Error,
-                "warning" => RuleSeverity::Warning,
-                "info" => RuleSeverity::Info,
-                "off" => RuleSeverity::Off,
+            let severity: RuleSeverity = match self.string(&id, &attr.value)?.as_str() {
+                "off" => None,
+                level if Severity::parse(level).is_some() => Severity::parse(level),
                 other => {
                     return Err(self.at(
                         attr.value.span(),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::severity::Severity;
 use std::fs;
 
 const FULL: &str = r#"# Settings of the ministry.
@@ -111,10 +112,10 @@ fn reads_every_setting() {
     assert_eq!(
         severities,
         [
-            ("SOV003", RuleSeverity::Warning),
-            ("SOV004", RuleSeverity::Info),
-            ("SOV005", RuleSeverity::Error),
-            ("SOV008", RuleSeverity::Off),
+            ("SOV003", Some(Severity::Warning)),
+            ("SOV004", Some(Severity::Info)),
+            ("SOV005", Some(Severity::Error)),
+            ("SOV008", None),
         ]
     );
     assert_eq!(

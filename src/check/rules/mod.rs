@@ -25,12 +25,12 @@ pub static RULES: &[&dyn Rule] = &[
     &sov009::Sov009,
 ];
 
-/// The rule with this id.
-pub fn meta(id: &str) -> Option<&'static RuleMeta> {
+/// The rule with this id, however it is cased.
+pub fn by_id(id: &str) -> Option<&'static RuleMeta> {
     RULES
         .iter()
         .map(|r| r.meta())
-        .find(|m| m.id.eq_ignore_ascii_case(id))
+        .find(|m| m.id.as_str().eq_ignore_ascii_case(id))
 }
 
 pub use sov009::META as SUPPRESSION;

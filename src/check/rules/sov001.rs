@@ -1,12 +1,13 @@
 use super::super::hosting;
-use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::check::{Context, Finding, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 
 pub struct Sov001;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV001",
+    id: RuleId::declare("SOV001"),
     name: "sensitive-data-on-unqualified-offer",
     severity: Severity::Error,
+    scope: Scope::Resource,
     summary: "Sensitive data on an offer that is not SecNumCloud-qualified for it",
     doc: r#"**What.** A resource classified `sensitive` is hosted on an offer that is not SecNumCloud-qualified for that region and that kind of service, and not on a State internal cloud declared in `.souverain.hcl`.
 

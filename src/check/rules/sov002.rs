@@ -1,11 +1,12 @@
-use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::check::{Context, Finding, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 
 pub struct Sov002;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV002",
+    id: RuleId::declare("SOV002"),
     name: "extraterritorial-exposure",
     severity: Severity::Error,
+    scope: Scope::Resource,
     summary: "Data exposed to non-EU extraterritorial law through its operator",
     doc: r#"**What.** The operator of the offer is subject to a non-EU law that lets a foreign authority compel access to data wherever it is stored: US CLOUD Act (18 U.S.C. § 2713), FISA section 702, Executive Order 12333; PRC National Intelligence Law art. 7. An error for `sensitive` data, a warning for `internal` data.
 

@@ -1,12 +1,13 @@
 use super::super::hosting;
-use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::check::{Context, Finding, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 
 pub struct Sov003;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV003",
+    id: RuleId::declare("SOV003"),
     name: "outside-allowed-geography",
     severity: Severity::Error,
+    scope: Scope::Resource,
     summary: "Data stored outside the allowed geography",
     doc: r#"**What.** A resource classified `internal` or `sensitive` is stored in a region whose country is outside the allowed geography (the EU by default; `geography = "FR"` or a list of countries in `.souverain.hcl`). A multi-region (GCS `US`, `ASIA`) or an unpinned location (`global`) counts as outside unless every country it may use is allowed.
 

@@ -1,6 +1,6 @@
 use super::super::hosting;
 use crate::catalog::days_between;
-use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::check::{Context, Finding, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 
 pub struct Sov004;
 
@@ -8,9 +8,10 @@ pub struct Sov004;
 pub const WARN_DAYS: i64 = 90;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV004",
+    id: RuleId::declare("SOV004"),
     name: "qualification-expiring",
     severity: Severity::Error,
+    scope: Scope::Resource,
     summary: "The SecNumCloud qualification relied on has expired or expires within 90 days",
     doc: r#"**What.** Sensitive data relies on a SecNumCloud qualification that has expired (an error) or expires within 90 days (a warning). `--today YYYY-MM-DD` sets the date for reproducible runs.
 

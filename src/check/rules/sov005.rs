@@ -1,11 +1,12 @@
-use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::check::{Context, Finding, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 
 pub struct Sov005;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV005",
+    id: RuleId::declare("SOV005"),
     name: "hosting-unresolved",
     severity: Severity::Warning,
+    scope: Scope::Resource,
     summary: "Where classified data is hosted could not be resolved",
     doc: r#"**What.** souverain could not tell the operator or the region of a resource holding `internal` or `sensitive` data (a variable set only in CI, a remote module not installed, a value known only after apply), or the region is not in its catalog. A warning; an error with `--fail-on-unresolved` or `fail_on_unresolved = true`.
 

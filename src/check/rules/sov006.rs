@@ -1,14 +1,15 @@
 use super::super::hosting;
-use crate::check::{Context, Finding, Related, Rule, RuleMeta, Severity, Subject};
+use crate::check::{Context, Finding, Related, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 use crate::level::Level;
 use crate::resolve::Target;
 
 pub struct Sov006;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV006",
+    id: RuleId::declare("SOV006"),
     name: "replication-breaks-requirements",
     severity: Severity::Error,
+    scope: Scope::Resource,
     summary: "Data is replicated, backed up or copied to a destination its level forbids",
     doc: r#"**What.** A resource holding `internal` or `sensitive` data copies it somewhere its level does not allow: an S3 replication rule to a bucket elsewhere, DynamoDB replicas, Azure geo-redundant storage (GRS, RA-GRS, GZRS, RA-GZRS) or SQL geo-backups in the paired region, Cosmos DB `geo_location`s, a GCS multi-region, Secret Manager automatic replication, Pub/Sub persistence regions, snapshot storage locations… Each destination is judged like a primary location: allowed geography, and for sensitive data a qualified offer in that region. A destination that cannot be resolved is a warning.
 

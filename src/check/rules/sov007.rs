@@ -1,12 +1,13 @@
 use super::super::hosting;
-use crate::check::{Context, Finding, Related, RootView, Rule, RuleMeta, Severity};
+use crate::check::{Context, Finding, Related, RootView, Rule, RuleId, RuleMeta, Scope, Severity};
 
 pub struct Sov007;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV007",
+    id: RuleId::declare("SOV007"),
     name: "state-backend-placement",
     severity: Severity::Error,
+    scope: Scope::Root,
     summary: "The Terraform state is stored where the root's most sensitive data may not go",
     doc: r#"**What.** The root module's state backend (`backend "s3"`, `"gcs"`, `"azurerm"`, HCP Terraform…) is on an operator or in a region that breaks the requirements of the most sensitive data managed by that root. The finding has no resource address: it is about the root.
 
@@ -106,7 +107,7 @@ impl Rule for Sov007 {
             rule: META.id,
             severity,
             root: b.root.clone(),
-            address: None,
+            resource: None,
             span: b.span,
             related,
             message: format!(

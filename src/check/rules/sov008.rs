@@ -1,11 +1,12 @@
-use crate::check::{Context, Finding, Rule, RuleMeta, Severity, Subject};
+use crate::check::{Context, Finding, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 
 pub struct Sov008;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV008",
+    id: RuleId::declare("SOV008"),
     name: "unclassified-data",
     severity: Severity::Info,
+    scope: Scope::Resource,
     summary: "A data-holding resource has no sensitivity classification",
     doc: r#"**What.** A resource that holds data (storage, database, queue, secrets, logs, backups…) carries no classification tag or label, no enclosing module call classifies it, and no `classify` rule or `default_level` of `.souverain.hcl` applies. A tag whose value is not known statically or not in the vocabulary is reported too, as a warning.
 

@@ -1,13 +1,14 @@
-use crate::check::{RuleMeta, Severity};
+use crate::check::{RuleId, RuleMeta, Scope, Severity};
 
 /// Findings of this rule are produced while suppression comments are applied
 /// (`check::suppressions`), not by looking at resources.
 pub struct Sov009;
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SOV009",
+    id: RuleId::declare("SOV009"),
     name: "suppression-problem",
     severity: Severity::Warning,
+    scope: Scope::Comment,
     summary: "A suppression comment is malformed, has no reason, names an unknown rule, has expired, is not allowed or is unused",
     doc: r#"**What.** A `# souverain:ignore SOV00x -- reason` comment that souverain cannot honour: malformed, with no reason after `--`, naming a rule that does not exist, past its `until=` date, silencing a rule the configuration made non-suppressible, or matching no finding.
 
