@@ -1,0 +1,179 @@
+//! Set functions (`setunion`, `setintersection`, `setsubtract`, `setproduct`) and the
+//! set ordering and null handling that `distinct` and the `to*` conversions share.
+
+use super::{Args, Impl, Res, unify};
+use crate::evaluate::Value;
+
+/// Every argument as a list, with the elements of all of them converted to one type.
+pub(super) fn unified_lists(a: &Args) -> Result<Vec<Vec<Value>>, Value> {
+    let lists = (0..a.vals.len())
+        .map(|i| a.list(i))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut unified = unify(a, lists.concat())?.into_iter();
+    Ok(lists
+        .iter()
+        .map(|l| unified.by_ref().take(l.len()).collect())
+        .collect())
+}
+
+pub(super) fn dedupe(items: Vec<Value>) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::with_capacity(items.len());
+    for v in items {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// A set as Terraform iterates it: strings lexically, numbers by value, false before
+/// true, nulls last; other element types keep first-seen order (Terraform's own order
+/// for them is a hash order that no configuration should rely on).
+pub(super) fn make_set(items: Vec<Value>) -> Vec<Value> {
+    let mut set = dedupe(items);
+    // Ranking kinds first keeps the comparison a total order even for mixed input.
+    let rank = |v: &Value| match v {
+        Value::Bool(_) => 0,
+        Value::Number(_) => 1,
+        Value::String(_) => 2,
+        Value::List(_) => 3,
+        Value::Map(_) => 4,
+        Value::Unknown(_) => 5,
+        Value::Null => 6,
+    };
+    set.sort_by(|x, y| {
+        rank(x).cmp(&rank(y)).then_with(|| match (x, y) {
+            (Value::String(a), Value::String(b)) => a.cmp(b),
+            (Value::Number(a), Value::Number(b)) => a.total_cmp(b),
+            (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
+            _ => std::cmp::Ordering::Equal,
+        })
+    });
+    set
+}
+
+/// `setintersection` keeps elements present in every other argument, `setsubtract`
+/// those absent from the second.
+pub(super) fn set_filter(a: &Args, keep_common: bool) -> Res {
+    let mut lists = unified_lists(a)?.into_iter();
+    let first = lists.next().unwrap_or_default();
+    let others: Vec<Vec<Value>> = lists.collect();
+    let kept = first
+        .into_iter()
+        .filter(|v| others.iter().all(|o| o.contains(v) == keep_common))
+        .collect();
+    Ok(Value::list(make_set(kept)))
+}
+
+/// Refuses products no real configuration builds (Terraform accepts them).
+pub(super) fn setproduct(a: &Args) -> Res {
+    const MAX_PRODUCT: usize = 1_000_000;
+    let lists = (0..a.vals.len())
+        .map(|i| a.list(i))
+        .collect::<Result<Vec<_>, _>>()?;
+    let size = lists
+        .iter()
+        .try_fold(1usize, |acc, l| acc.checked_mul(l.len()))
+        .filter(|n| *n <= MAX_PRODUCT);
+    if size.is_none() {
+        return Err(Value::unknown(
+            "setproduct: the product is too large to evaluate",
+        ));
+    }
+    let mut rows: Vec<Vec<Value>> = vec![Vec::new()];
+    for list in lists {
+        rows = rows
+            .into_iter()
+            .flat_map(|row| {
+                list.iter().map(move |v| {
+                    let mut row = row.clone();
+                    row.push(v.clone());
+                    row
+                })
+            })
+            .collect();
+    }
+    Ok(Value::list(rows.into_iter().map(Value::list).collect()))
+}
+
+/// Terraform's conversion functions turn null into null of the target type.
+pub(super) fn convert_or_null(a: &Args, convert: Impl) -> Res {
+    match a.arg(0)? {
+        Value::Null => Ok(Value::Null),
+        _ => convert(a),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::evaluate::Value;
+
+    #[test]
+    fn sets_and_conversions() {
+        check(vec![
+            ("toset", vec![ls(&["b", "a", "b"])], Is(ls(&["a", "b"]))),
+            (
+                "toset",
+                vec![l(&[n(10.0), n(2.0), n(10.0)])],
+                Is(l(&[n(2.0), n(10.0)])),
+            ),
+            (
+                "toset",
+                vec![l(&[s("b"), n(1.0), Value::Bool(true)])],
+                Is(ls(&["1", "b", "true"])),
+            ),
+            (
+                "toset",
+                vec![l(&[m(&[("k", n(2.0))]), m(&[("k", n(1.0))])])],
+                Is(l(&[m(&[("k", n(2.0))]), m(&[("k", n(1.0))])])),
+            ),
+            ("toset", vec![l(&[s("a"), ls(&["b"])])], Error("same type")),
+            ("toset", vec![l(&[s("a"), unk()])], Unknown("var.x")),
+            ("tolist", vec![l(&[s("a"), n(1.0)])], Is(ls(&["a", "1"]))),
+            ("tolist", vec![Value::Null], Is(Value::Null)),
+            (
+                "tomap",
+                vec![m(&[("a", n(1.0)), ("b", s("x"))])],
+                Is(m(&[("a", s("1")), ("b", s("x"))])),
+            ),
+            ("tostring", vec![n(1.5)], Is(s("1.5"))),
+            (
+                "tostring",
+                vec![ls(&["a"])],
+                Error("tostring: cannot convert a list"),
+            ),
+            ("tonumber", vec![s("12")], Is(n(12.0))),
+            ("tonumber", vec![s("x")], Error("not a number")),
+            ("tobool", vec![s("true")], Is(Value::Bool(true))),
+            ("tobool", vec![n(1.0)], Error("cannot convert a number")),
+            ("list", vec![s("a")], Error("removed")),
+            (
+                "setunion",
+                vec![ls(&["b"]), ls(&["a", "b"])],
+                Is(ls(&["a", "b"])),
+            ),
+            (
+                "setunion",
+                vec![ls(&["b"]), l(&[n(1.0)])],
+                Is(ls(&["1", "b"])),
+            ),
+            (
+                "setintersection",
+                vec![ls(&["a", "b", "c"]), ls(&["c", "b"]), ls(&["b", "c"])],
+                Is(ls(&["b", "c"])),
+            ),
+            (
+                "setsubtract",
+                vec![ls(&["a", "b", "c"]), ls(&["b"])],
+                Is(ls(&["a", "c"])),
+            ),
+            (
+                "setproduct",
+                vec![ls(&["a", "b"]), ls(&["1"])],
+                Is(l(&[ls(&["a", "1"]), ls(&["b", "1"])])),
+            ),
+            ("setproduct", vec![ls(&["a"]), l(&[])], Is(l(&[]))),
+        ]);
+    }
+}
