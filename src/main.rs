@@ -19,8 +19,8 @@ use souverain::engine::{
 use souverain::report::{self, CHECK_FORMATS, Emitter, INVENTORY_FORMATS, Style, diagnostics};
 use souverain::resolve::{Inputs, Limits};
 use souverain::settings::Settings;
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const WORKER_STACK: usize = 256 << 20;
@@ -142,6 +142,7 @@ fn judgement(args: &ReportArgs) -> Result<Judgement, ExitCode> {
         fail_on_unresolved: args.fail_on_unresolved,
         baseline: args.baseline.clone(),
         non_suppressible: args.non_suppressible.clone(),
+        select: None,
     })
 }
 
@@ -158,7 +159,7 @@ fn report_run(run: Result<Run, Failure>, args: &ReportArgs, color: Color) -> Exi
     };
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(run.findings.iter().chain(&run.known), &run.records);
-        let written = report::write_atomic(path, |out| {
+        let written = write_atomic(path, |out| {
             serde_json::to_writer_pretty(&mut *out, &baseline)?;
             writeln!(out)
         });
@@ -193,7 +194,7 @@ fn report_run(run: Result<Run, Failure>, args: &ReportArgs, color: Color) -> Exi
         let emitter = report::format(CHECK_FORMATS, name)
             .expect("parse_output checked it")
             .emitter(Style::default());
-        if let Err(e) = report::write_atomic(path, |out| emitter.emit(out, &run)) {
+        if let Err(e) = write_atomic(path, |out| emitter.emit(out, &run)) {
             return fatal(&format!("cannot write {}: {e}", path.display()));
         }
     }
@@ -319,4 +320,25 @@ fn failed(failure: Failure, color: Color) -> ExitCode {
 fn fatal(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(2)
+}
+
+/// Writes a report file atomically: into a temporary file beside it, renamed into place
+/// once complete, so a crash or a failed write never leaves half a report.
+fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        let mut out = io::BufWriter::new(file.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

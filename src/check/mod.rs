@@ -129,6 +129,23 @@ pub struct Context<'a> {
     /// ISO date used for qualification and suppression expiry.
     pub today: &'a str,
     pub fail_on_unresolved: bool,
+    /// The rules run; `None`: every rule.
+    pub selected: Option<&'a [RuleId]>,
+}
+
+impl Context<'_> {
+    /// Whether the rule runs in this check.
+    pub fn runs(&self, rule: RuleId) -> bool {
+        self.selected
+            .is_none_or(|selected| selected.contains(&rule))
+    }
+
+    fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+        rules::RULES
+            .iter()
+            .copied()
+            .filter(|rule| self.runs(rule.meta().id))
+    }
 }
 
 /// A resource with its classification.
@@ -246,7 +263,7 @@ pub fn check(
                 alternatives: &alternatives,
             };
             let mut out = Vec::new();
-            for rule in rules::RULES {
+            for rule in cx.rules() {
                 rule.check_resource(cx, &subject, &mut out);
             }
             out
@@ -271,7 +288,7 @@ pub fn check(
             level: most.map(|(l, _)| *l),
             most_sensitive: most.map(|(_, r)| *r),
         };
-        for rule in rules::RULES {
+        for rule in cx.rules() {
             rule.check_root(cx, &view, &mut findings);
         }
     }

@@ -78,13 +78,23 @@ pub fn apply(
                 Some(r) => {
                     format!("{r} cannot be suppressed: the configuration makes it non-suppressible")
                 }
-                None if !comment.used => format!(
-                    "unused suppression of {}: no such finding on this block",
-                    s.rules.join(", ")
-                ),
+                // A comment naming a rule that did not run may well silence something.
+                None if !comment.used
+                    && s.rules
+                        .iter()
+                        .all(|r| rules::by_id(r).is_some_and(|m| cx.runs(m.id))) =>
+                {
+                    format!(
+                        "unused suppression of {}: no such finding on this block",
+                        s.rules.join(", ")
+                    )
+                }
                 None => continue,
             },
         };
+        if !cx.runs(SUPPRESSION.id) {
+            continue;
+        }
         findings.push(Finding {
             rule: SUPPRESSION.id,
             severity: Severity::Warning,

@@ -11,7 +11,7 @@ pub use plan::{PlanRequest, PlanSource, check_plan, read_bounded};
 pub use run::{Run, Summary};
 
 use crate::catalog::Catalog;
-use crate::check::{self, Severity, baseline::Baseline};
+use crate::check::{self, RuleId, Severity, baseline::Baseline};
 use crate::classify;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::discover::{self, Filters};
@@ -68,6 +68,8 @@ pub struct Judgement {
     pub baseline: Option<PathBuf>,
     /// Rules no suppression comment silences and the configuration cannot turn off.
     pub non_suppressible: Vec<String>,
+    /// The rules run; `None`: every rule.
+    pub select: Option<Vec<RuleId>>,
 }
 
 impl Default for Judgement {
@@ -78,6 +80,7 @@ impl Default for Judgement {
             fail_on_unresolved: false,
             baseline: None,
             non_suppressible: Vec::new(),
+            select: None,
         }
     }
 }
@@ -277,6 +280,7 @@ fn judge(
         settings: &settings,
         today: &judgement.today,
         fail_on_unresolved: judgement.fail_on_unresolved || settings.fail_on_unresolved,
+        selected: judgement.select.as_deref(),
     };
     let classes: Vec<_> = records
         .iter()

@@ -14,7 +14,6 @@ pub mod snippet;
 
 use crate::engine::Run;
 use std::io::{self, Write};
-use std::path::Path;
 
 /// One output format of a run.
 pub trait Emitter {
@@ -102,25 +101,4 @@ pub static INVENTORY_FORMATS: &[Format] = &[
 /// The format of this name among `formats`.
 pub fn format(formats: &'static [Format], name: &str) -> Option<&'static Format> {
     formats.iter().find(|f| f.name.eq_ignore_ascii_case(name))
-}
-
-/// Writes a report file atomically: into a temporary file beside it, renamed into place
-/// once complete, so a crash or a failed write never leaves half a report.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    {
-        let mut out = io::BufWriter::new(file.as_file_mut());
-        write(&mut out)?;
-        out.flush()?;
-    }
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
