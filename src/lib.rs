@@ -5,6 +5,7 @@
 //! [`evaluate`] → [`resolve`] → [`report`]. [`catalog`] holds the knowledge (vendors,
 //! providers, endpoints) loaded from `policies/`. [`settings`] reads the organisation's
 //! `.souverain.hcl`; [`suppress`] finds the comments that silence a rule on one block.
+//! Every stage reads files through [`fs`]: the disk, or files held in memory.
 
 pub mod catalog;
 pub mod check;
@@ -13,6 +14,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod evaluate;
+pub mod fs;
 pub mod level;
 pub mod parse;
 pub mod plan;
