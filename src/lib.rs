@@ -6,6 +6,7 @@
 //! into a [`engine::Run`] that [`report`]'s emitters render. [`catalog`] holds the knowledge (vendors,
 //! providers, endpoints) loaded from `policies/`. [`settings`] reads the organisation's
 //! `.souverain.hcl`; [`suppress`] finds the comments that silence a rule on one block.
+//! Every stage reads files through [`fs`]: the disk, or files held in memory.
 
 pub mod catalog;
 pub mod check;
@@ -15,6 +16,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod evaluate;
+pub mod fs;
 pub mod level;
 pub mod parse;
 pub mod plan;

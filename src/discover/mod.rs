@@ -2,6 +2,7 @@
 //! of a module directory Terraform reads.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::fs::{FileSystem, Kind, MAX_IGNORE_BRACES, Os};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeSet;
 use std::io;
@@ -24,9 +25,19 @@ pub struct FoundDir {
     pub dir: PathBuf,
 }
 
-/// Walks `paths` (honouring `.gitignore`, in parallel) and returns the directories holding
-/// at least one configuration file. A file given directly counts for its directory.
+/// [`discover_in`] on the disk.
 pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Diagnostic>) {
+    discover_in(&Os, paths, filters)
+}
+
+/// Walks `paths` (see [`FileSystem::walk`]: on disk, honouring `.gitignore`, in parallel) and
+/// returns the directories holding at least one configuration file. A file given directly
+/// counts for its directory.
+pub fn discover_in(
+    fs: &dyn FileSystem,
+    paths: &[PathBuf],
+    filters: &Filters,
+) -> (Vec<FoundDir>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let (include, exclude) = match (globs(&filters.include), globs(&filters.exclude)) {
         (Ok(i), Ok(e)) => (i, e),
@@ -34,7 +45,7 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Dia
     };
     let found = Mutex::new(BTreeSet::new());
     for base in paths {
-        let canonical_base = match base.canonicalize() {
+        let canonical_base = match fs.canonicalize(base) {
             Ok(p) => p,
             Err(e) => {
                 diagnostics.push(Diagnostic::error(
@@ -45,112 +56,47 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Dia
                 continue;
             }
         };
-        let (walk_root, display_base) = if canonical_base.is_file() {
-            let parent = canonical_base
+        let display_base = if fs.kind(&canonical_base) == Some(Kind::File) {
+            canonical_base
                 .parent()
                 .unwrap_or(Path::new("/"))
-                .to_path_buf();
-            (canonical_base.clone(), parent)
+                .to_path_buf()
         } else {
-            (canonical_base.clone(), canonical_base.clone())
+            canonical_base.clone()
         };
-        if let Some(bad) = canonical_base.ancestors().find_map(overnested_ignore_file) {
-            diagnostics.push(overnested_ignore_diagnostic(&bad, &canonical_base));
-            continue;
-        }
-        let skipped = std::sync::Arc::new(Mutex::new(Vec::new()));
-        let skipped_by_filter = skipped.clone();
-        let walker = ignore::WalkBuilder::new(&walk_root)
-            .filter_entry(move |e| {
-                if matches!(e.file_name().to_str(), Some(".terraform" | ".git")) {
-                    return false;
-                }
-                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-                match overnested_ignore_file(e.path()).filter(|_| is_dir) {
-                    Some(bad) => {
-                        skipped_by_filter
-                            .lock()
-                            .expect("no panic while holding the lock")
-                            .push(bad);
-                        false
-                    }
-                    None => true,
-                }
-            })
-            .build_parallel();
-        walker.run(|| {
-            let found = &found;
-            let (include, exclude, display_base) = (&include, &exclude, &display_base);
-            Box::new(move |entry| {
-                let Ok(entry) = entry else {
-                    return ignore::WalkState::Continue;
-                };
-                let path = entry.path();
-                let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                    return ignore::WalkState::Continue;
-                };
-                if classify(name) != Some(FileKind::Config)
-                    || !entry.file_type().is_some_and(|t| t.is_file())
-                {
-                    return ignore::WalkState::Continue;
-                }
-                let rel = path.strip_prefix(display_base).unwrap_or(path);
-                if include.as_ref().is_some_and(|g| !g.is_match(rel))
-                    || exclude.as_ref().is_some_and(|g| g.is_match(rel))
-                {
-                    return ignore::WalkState::Continue;
-                }
-                if let Some(dir) = path.parent() {
-                    found
-                        .lock()
-                        .expect("no panic while holding the lock")
-                        .insert(FoundDir {
-                            base: display_base.clone(),
-                            dir: dir.to_path_buf(),
-                        });
-                }
-                ignore::WalkState::Continue
-            })
-        });
-        let mut skipped =
-            std::mem::take(&mut *skipped.lock().expect("no panic while holding the lock"));
-        skipped.sort();
+        let visit = |path: &Path| {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                return;
+            };
+            if classify(name) != Some(FileKind::Config) {
+                return;
+            }
+            let rel = path.strip_prefix(&display_base).unwrap_or(path);
+            if include.as_ref().is_some_and(|g| !g.is_match(rel))
+                || exclude.as_ref().is_some_and(|g| g.is_match(rel))
+            {
+                return;
+            }
+            if let Some(dir) = path.parent() {
+                found
+                    .lock()
+                    .expect("no panic while holding the lock")
+                    .insert(FoundDir {
+                        base: display_base.clone(),
+                        dir: dir.to_path_buf(),
+                    });
+            }
+        };
+        // Shown relative to the scanned path: for a directory, that is the displayed base.
+        let skipped = fs.walk(&canonical_base, &visit);
         diagnostics.extend(
             skipped
                 .iter()
-                .map(|bad| overnested_ignore_diagnostic(bad, &display_base)),
+                .map(|bad| overnested_ignore_diagnostic(bad, &canonical_base)),
         );
     }
     let found = found.into_inner().expect("no panic while holding the lock");
     (found.into_iter().collect(), diagnostics)
-}
-
-/// Deepest `{…}` nesting honoured in an ignore file. The `ignore` crate compiles each line
-/// into a glob recursively, on walker threads with small stacks: 100,000 nested braces
-/// crash the process. Git itself has no braces.
-const MAX_IGNORE_BRACES: usize = 32;
-
-/// The ignore file of `dir` (`.gitignore`, `.ignore`, `.git/info/exclude`) whose braces
-/// nest deeper than [`MAX_IGNORE_BRACES`], if any.
-fn overnested_ignore_file(dir: &Path) -> Option<PathBuf> {
-    [".gitignore", ".ignore", ".git/info/exclude"]
-        .iter()
-        .map(|name| dir.join(name))
-        .find(|path| {
-            std::fs::read(path).is_ok_and(|bytes| {
-                bytes.split(|b| *b == b'\n').any(|line| {
-                    let mut depth = 0usize;
-                    line.iter().any(|b| {
-                        match b {
-                            b'{' => depth += 1,
-                            b'}' => depth = depth.saturating_sub(1),
-                            _ => {}
-                        }
-                        depth > MAX_IGNORE_BRACES
-                    })
-                })
-            })
-        })
 }
 
 /// The directory of an over-nested ignore file is not scanned: the file cannot be honoured, and
@@ -187,18 +133,23 @@ fn globs(patterns: &[String]) -> Result<Option<GlobSet>, Diagnostic> {
         .map_err(|e| Diagnostic::error(Code::InvalidGlob, e.to_string(), Location::None))
 }
 
+/// [`repository_root_in`] on the disk.
+pub fn repository_root(path: &Path) -> PathBuf {
+    repository_root_in(&Os, path)
+}
+
 /// The repository a path belongs to: the nearest ancestor holding `.git`, else the path
 /// itself (its directory, for a file). Paths in reports are relative to it.
-pub fn repository_root(path: &Path) -> PathBuf {
-    let start = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let start = if start.is_file() {
+pub fn repository_root_in(fs: &dyn FileSystem, path: &Path) -> PathBuf {
+    let start = fs.canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let start = if fs.kind(&start) == Some(Kind::File) {
         start.parent().map(Path::to_path_buf).unwrap_or(start)
     } else {
         start
     };
     start
         .ancestors()
-        .find(|dir| dir.join(".git").exists())
+        .find(|dir| fs.kind(&dir.join(".git")).is_some())
         .map(Path::to_path_buf)
         .unwrap_or(start)
 }
@@ -249,13 +200,20 @@ pub struct ModuleFiles {
     pub auto_vars: Vec<PathBuf>,
 }
 
-/// Lists a module directory. A `.tofu` file replaces the `.tf` file of the same name, and
-/// a `.tofu.json` file the `.tf.json` one, as OpenTofu does.
+/// [`module_files_in`] on the disk.
 pub fn module_files(dir: &Path) -> io::Result<ModuleFiles> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
-        .filter_map(|e| e.file_name().into_string().ok())
+    module_files_in(&Os, dir)
+}
+
+/// Lists a module directory. A `.tofu` file replaces the `.tf` file of the same name, and
+/// a `.tofu.json` file the `.tf.json` one, as OpenTofu does. A link counts as a file: reading
+/// it says what it leads to.
+pub fn module_files_in(fs: &dyn FileSystem, dir: &Path) -> io::Result<ModuleFiles> {
+    let mut names: Vec<String> = fs
+        .list(dir)?
+        .into_iter()
+        .filter(|e| matches!(e.kind, Kind::File | Kind::Link))
+        .filter_map(|e| e.name.into_string().ok())
         .collect();
     names.sort();
     let replaced_by_tofu = |name: &str| {

@@ -5,7 +5,8 @@
 use super::{Syntax, parse_config, parse_tfvars, prescan};
 use crate::config::{ModelError, Module, ModuleId, merge_overrides};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::discover::{FoundDir, module_files};
+use crate::discover::{FoundDir, module_files_in};
+use crate::fs::{FileSystem, MAX_FILE_SIZE, Os};
 use crate::source::{FileId, SourceFile, SourceMap, Span, decode, relative_display};
 use crate::syntax::{Attribute, Block};
 use rayon::prelude::*;
@@ -36,11 +37,11 @@ enum PendingCall {
 
 impl PendingCall {
     /// Where a call's `source` leads from the module in `dir`.
-    fn of(dir: &Path, source: &str) -> PendingCall {
+    fn of(fs: &dyn FileSystem, dir: &Path, source: &str) -> PendingCall {
         match local_source(source) {
             Some(rel) => {
                 let path = dir.join(rel);
-                match path.canonicalize() {
+                match fs.canonicalize(&path) {
                     Ok(dir) => PendingCall::Local(dir),
                     Err(_) => PendingCall::Missing(path),
                 }
@@ -126,12 +127,21 @@ impl Workspace {
         seen
     }
 
+    /// [`Workspace::load_reading_in`] on the disk.
+    pub fn load_reading(found: &[FoundDir], files: &[PathBuf]) -> Workspace {
+        Workspace::load_reading_in(&Os, found, files)
+    }
+
     /// Loads the roots of `found` that read one of `files` (canonical paths): a file in the
     /// directory of a module they instantiate. Which roots those are is worked out from the
     /// sources of module calls alone ([`call_graph`]), so the other roots are never parsed;
     /// problems in their files are not reported.
-    pub fn load_reading(found: &[FoundDir], files: &[PathBuf]) -> Workspace {
-        let graph = call_graph(found.iter().map(|f| f.dir.clone()).collect());
+    pub fn load_reading_in(
+        fs: &dyn FileSystem,
+        found: &[FoundDir],
+        files: &[PathBuf],
+    ) -> Workspace {
+        let graph = call_graph(fs, found.iter().map(|f| f.dir.clone()).collect());
         let called: HashSet<&PathBuf> = graph
             .iter()
             .flat_map(|(caller, calls)| calls.local.iter().filter(move |d| *d != caller))
@@ -156,7 +166,7 @@ impl Workspace {
             .collect();
         // The roots kept may still not read the files: a module listed in `modules.json`
         // is instantiated only by the root whose call path it has.
-        let mut ws = Workspace::load(&roots);
+        let mut ws = Workspace::load_in(fs, &roots);
         ws.retain_roots_reading(files);
         ws
     }
@@ -210,10 +220,16 @@ impl Workspace {
         self.installed.contains_key(&root)
     }
 
-    /// Parses a `--var-file` given by the user.
+    /// [`Workspace::load_var_file_in`] on the disk.
     pub fn load_var_file(&mut self, path: &Path) -> Option<VarFile> {
+        self.load_var_file_in(&Os, path)
+    }
+
+    /// Parses a `--var-file` given by the user.
+    pub fn load_var_file_in(&mut self, fs: &dyn FileSystem, path: &Path) -> Option<VarFile> {
         let display = path.to_string_lossy().into_owned();
         let parsed = read_and_parse(
+            fs,
             path,
             display,
             FileId(self.sources.len() as u32),
@@ -225,8 +241,14 @@ impl Workspace {
         })
     }
 
-    /// Loads the discovered directories and everything they call.
+    /// [`Workspace::load_in`] on the disk.
     pub fn load(found: &[FoundDir]) -> Workspace {
+        Workspace::load_in(&Os, found)
+    }
+
+    /// Loads the discovered directories and everything they call. What is read is held in
+    /// the workspace: it keeps no reference to `fs`.
+    pub fn load_in(fs: &dyn FileSystem, found: &[FoundDir]) -> Workspace {
         let mut ws = Workspace::default();
         let mut display: HashMap<PathBuf, String> = HashMap::new();
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
@@ -253,8 +275,8 @@ impl Workspace {
                 .into_iter()
                 .filter(|d| !ws.by_dir.contains_key(d))
                 .collect();
-            for id in ws.load_batch(&batch, &file_base) {
-                pending.extend(ws.dirs_to_load(id));
+            for id in ws.load_batch(fs, &batch, &file_base) {
+                pending.extend(ws.dirs_to_load(fs, id));
             }
         }
         ws.link();
@@ -264,11 +286,15 @@ impl Workspace {
 
     fn load_batch(
         &mut self,
+        fs: &dyn FileSystem,
         dirs: &[PathBuf],
         base_of: &dyn Fn(&Path) -> PathBuf,
     ) -> Vec<ModuleId> {
         // List every directory, then give every file its FileId before parsing in parallel.
-        let listed: Vec<_> = dirs.par_iter().map(|d| (d, module_files(d))).collect();
+        let listed: Vec<_> = dirs
+            .par_iter()
+            .map(|d| (d, module_files_in(fs, d)))
+            .collect();
         let mut jobs = Vec::new();
         for (dir, files) in &listed {
             match files {
@@ -296,7 +322,7 @@ impl Workspace {
             .par_iter()
             .enumerate()
             .map(|(i, (_, path, display, role))| {
-                read_and_parse(path, display.clone(), FileId(first + i as u32), *role)
+                read_and_parse(fs, path, display.clone(), FileId(first + i as u32), *role)
             })
             .collect();
 
@@ -382,7 +408,7 @@ impl Workspace {
 
     /// Directories a module leads to: its local calls and, when `terraform init` ran in it,
     /// every module listed in its `modules.json`.
-    fn dirs_to_load(&mut self, id: ModuleId) -> Vec<PathBuf> {
+    fn dirs_to_load(&mut self, fs: &dyn FileSystem, id: ModuleId) -> Vec<PathBuf> {
         let module = &self.modules[id.0 as usize];
         // Many calls share a source: each is canonicalised once.
         let mut by_source: HashMap<&str, PendingCall> = HashMap::new();
@@ -393,13 +419,13 @@ impl Workspace {
                 let source = call.source.as_deref().unwrap_or("");
                 by_source
                     .entry(source)
-                    .or_insert_with(|| PendingCall::of(&module.dir, source))
+                    .or_insert_with(|| PendingCall::of(fs, &module.dir, source))
                     .clone()
             })
             .collect();
         let mut dirs: Vec<PathBuf> = pending.iter().filter_map(PendingCall::local).collect();
         self.pending_calls[id.0 as usize] = pending;
-        match read_manifest(&module.dir) {
+        match read_manifest(fs, &module.dir) {
             Ok(Some(manifest)) => {
                 dirs.extend(manifest.values().cloned());
                 self.manifests.push((id, manifest));
@@ -520,7 +546,7 @@ impl DirCalls {
 
 /// What every directory reached from `dirs` leads to, the way [`Workspace::load`] follows
 /// calls, but reading only the sources of module calls.
-fn call_graph(dirs: Vec<PathBuf>) -> HashMap<PathBuf, DirCalls> {
+fn call_graph(fs: &dyn FileSystem, dirs: Vec<PathBuf>) -> HashMap<PathBuf, DirCalls> {
     let mut graph: HashMap<PathBuf, DirCalls> = HashMap::new();
     let mut pending: BTreeSet<PathBuf> = dirs.into_iter().collect();
     while !pending.is_empty() {
@@ -529,15 +555,15 @@ fn call_graph(dirs: Vec<PathBuf>) -> HashMap<PathBuf, DirCalls> {
             .filter(|d| !graph.contains_key(d))
             .map(|dir| {
                 // Many calls share a source: each is canonicalised once.
-                let mut sources = call_sources(&dir);
+                let mut sources = call_sources(fs, &dir);
                 sources.sort_unstable();
                 sources.dedup();
                 let local = sources
                     .iter()
-                    .filter_map(|source| PendingCall::of(&dir, source).local())
+                    .filter_map(|source| PendingCall::of(fs, &dir, source).local())
                     .collect();
                 // An unreadable manifest is reported when the module is loaded.
-                let installed = read_manifest(&dir)
+                let installed = read_manifest(fs, &dir)
                     .ok()
                     .flatten()
                     .map(|m| m.into_values().collect())
@@ -555,14 +581,14 @@ fn call_graph(dirs: Vec<PathBuf>) -> HashMap<PathBuf, DirCalls> {
 
 /// The `source` of every module call of a directory, as loading reads them: by
 /// [`prescan`] when every file is plain native HCL, else by parsing its files.
-fn call_sources(dir: &Path) -> Vec<String> {
-    let Ok(files) = module_files(dir) else {
+fn call_sources(fs: &dyn FileSystem, dir: &Path) -> Vec<String> {
+    let Ok(files) = module_files_in(fs, dir) else {
         return Vec::new();
     };
     let texts: Vec<String> = files
         .config
         .iter()
-        .filter_map(|path| decode(std::fs::read(path).ok()?).ok())
+        .filter_map(|path| decode(fs.read(path, MAX_FILE_SIZE).ok()?).ok())
         .collect();
     let prescanned: Option<Vec<&str>> = (files.overrides.is_empty()
         && files
@@ -584,7 +610,7 @@ fn call_sources(dir: &Path) -> Vec<String> {
         paths
             .iter()
             .filter_map(
-                |path| match read_and_parse(path, String::new(), FileId(0), role) {
+                |path| match read_and_parse(fs, path, String::new(), FileId(0), role) {
                     Parsed::Ok(_, body) => Some(body.blocks),
                     _ => None,
                 },
@@ -609,7 +635,10 @@ fn call_sources(dir: &Path) -> Vec<String> {
 /// Reads `.terraform/modules/modules.json` of a module directory: call-path key →
 /// canonical directory of the installed module; `None` when `terraform init` did not run
 /// there.
-fn read_manifest(dir: &Path) -> Result<Option<HashMap<String, PathBuf>>, Diagnostic> {
+fn read_manifest(
+    fs: &dyn FileSystem,
+    dir: &Path,
+) -> Result<Option<HashMap<String, PathBuf>>, Diagnostic> {
     #[derive(serde::Deserialize)]
     struct Manifest {
         #[serde(rename = "Modules", default)]
@@ -623,7 +652,11 @@ fn read_manifest(dir: &Path) -> Result<Option<HashMap<String, PathBuf>>, Diagnos
         dir: String,
     }
     let path = dir.join(".terraform/modules/modules.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Some(text) = fs
+        .read(&path, MAX_FILE_SIZE)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    else {
         return Ok(None);
     };
     let manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
@@ -645,7 +678,7 @@ fn read_manifest(dir: &Path) -> Result<Option<HashMap<String, PathBuf>>, Diagnos
             .modules
             .into_iter()
             .filter(|e| !e.key.is_empty())
-            .filter_map(|e| Some((e.key, dir.join(&e.dir).canonicalize().ok()?)))
+            .filter_map(|e| Some((e.key, fs.canonicalize(&dir.join(&e.dir)).ok()?)))
             .collect(),
     ))
 }
@@ -679,33 +712,15 @@ enum Parsed {
     Unreadable(SourceFile, Location, String),
 }
 
-/// Largest file read. Real configurations are at most a few megabytes; a bigger one is
-/// generated or hostile, and would only cost time and memory.
-pub const MAX_FILE_SIZE: u64 = 32 << 20;
-
-/// A file's bytes, refusing one larger than [`MAX_FILE_SIZE`] before reading it all, and
-/// anything but a regular file (a symbolic link to a named pipe would block forever).
-fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::other("not a regular file; not read"));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(std::io::Error::other(format!(
-            "larger than {} MiB (the file size limit); not read",
-            MAX_FILE_SIZE >> 20
-        )));
-    }
-    Ok(bytes)
-}
-
-fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> Parsed {
+fn read_and_parse(
+    fs: &dyn FileSystem,
+    path: &Path,
+    display: String,
+    id: FileId,
+    role: FileRole,
+) -> Parsed {
     let empty = |display: String| SourceFile::new(path.to_path_buf(), display, Arc::from(""));
-    let bytes = match read_bounded(path) {
+    let bytes = match fs.read(path, MAX_FILE_SIZE) {
         Ok(b) => b,
         Err(e) => {
             let location = Location::File {
@@ -747,7 +762,180 @@ fn read_and_parse(path: &Path, display: String, id: FileId, role: FileRole) -> P
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::discover::{Filters, discover};
+    use crate::discover::{Filters, discover, discover_in};
+    use crate::fs::Memory;
+
+    /// A root calling a local module and an installed one, with a variable file, an override
+    /// and a `.tofu` file replacing a `.tf` one; a second root beside it.
+    const TREE: &[(&str, &str)] = &[
+        (
+            "main.tf",
+            "module \"x\" {\n  source = \"./modules/x\"\n}\nmodule \"vpc\" {\n  source = \"acme/vpc/aws\"\n}\nresource \"aws_s3_bucket\" \"root\" {}\n",
+        ),
+        (
+            "override.tf",
+            "resource \"aws_s3_bucket\" \"root\" {\n  bucket = \"b\"\n}\n",
+        ),
+        ("terraform.tfvars", "region = \"eu-west-3\"\n"),
+        (
+            "modules/x/main.tf",
+            "resource \"aws_s3_bucket\" \"tf\" {}\n",
+        ),
+        (
+            "modules/x/main.tofu",
+            "resource \"aws_s3_bucket\" \"tofu\" {}\n",
+        ),
+        (
+            ".terraform/modules/modules.json",
+            r#"{"Modules": [{"Key": "", "Source": "", "Dir": "."}, {"Key": "vpc", "Source": "acme/vpc/aws", "Dir": ".terraform/modules/vpc"}]}"#,
+        ),
+        (
+            ".terraform/modules/vpc/main.tf",
+            "resource \"aws_vpc\" \"v\" {}\n",
+        ),
+        ("other/main.tf", "resource \"aws_s3_bucket\" \"other\" {}\n"),
+    ];
+
+    /// What a workspace loaded, with directories relative to `base`, sorted: the same on
+    /// any file system.
+    fn structure(ws: &Workspace, base: &Path) -> Vec<String> {
+        let dir = |id: ModuleId| {
+            let dir = &ws.module(id).dir;
+            relative_display(dir, base)
+        };
+        let displays = |files: &mut dyn Iterator<Item = FileId>| -> Vec<String> {
+            files.map(|f| ws.sources.display(f).to_string()).collect()
+        };
+        let mut lines = Vec::new();
+        for root in &ws.roots {
+            let installed = ws.installed_module(root.module, "vpc").map(dir);
+            lines.push(format!(
+                "root {} = {}, installed vpc: {installed:?}",
+                root.display,
+                dir(root.module)
+            ));
+        }
+        for (i, module) in ws.modules.iter().enumerate() {
+            let resources: Vec<String> = module
+                .resources
+                .iter()
+                .map(|r| format!("{}.{} ({})", r.kind, r.name, r.body.attributes.len()))
+                .collect();
+            let calls: Vec<String> = ws.call_sources[i]
+                .iter()
+                .map(|c| match c {
+                    CallSource::Local(id) => dir(*id),
+                    CallSource::MissingLocal(path) => relative_display(path, base),
+                    CallSource::Remote(source) => source.clone(),
+                })
+                .collect();
+            lines.push(format!(
+                "module {}: files {:?}, vars {:?}, resources {resources:?}, calls {calls:?}",
+                dir(ModuleId(i as u32)),
+                displays(&mut module.files.iter().copied()),
+                displays(&mut ws.auto_vars[i].iter().map(|v| v.file)),
+            ));
+        }
+        lines.extend(
+            ws.diagnostics
+                .iter()
+                .map(|d| format!("diagnostic {}", d.code)),
+        );
+        lines.sort();
+        lines
+    }
+
+    #[test]
+    fn a_tree_in_memory_loads_as_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in TREE {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        // Discovered directories and what loading them gives, relative to the scanned path.
+        let scan = |fs: &dyn FileSystem, paths: &[PathBuf]| {
+            let (found, diagnostics) = discover_in(fs, paths, &Filters::default());
+            assert!(diagnostics.is_empty(), "{diagnostics:?}");
+            let base = found[0].base.clone();
+            let found_dirs: Vec<String> = found
+                .iter()
+                .map(|f| relative_display(&f.dir, &base))
+                .collect();
+            (
+                found_dirs,
+                structure(&Workspace::load_in(fs, &found), &base),
+            )
+        };
+        let on_disk = |paths: &[PathBuf]| scan(&Os, paths);
+        let memory = Memory::new("/work/tree", TREE.iter().copied());
+        let in_memory = |paths: &[PathBuf]| scan(&memory, paths);
+        let (found, loaded) = in_memory(&[PathBuf::from(".")]);
+        assert_eq!(found, [".", "modules/x", "other"]);
+        assert_eq!(
+            loaded,
+            [
+                "module .: files [\"main.tf\", \"override.tf\"], vars [\"terraform.tfvars\"], resources [\"aws_s3_bucket.root (1)\"], calls [\"modules/x\", \"acme/vpc/aws\"]",
+                "module .terraform/modules/vpc: files [\".terraform/modules/vpc/main.tf\"], vars [], resources [\"aws_vpc.v (0)\"], calls []",
+                "module modules/x: files [\"modules/x/main.tofu\"], vars [], resources [\"aws_s3_bucket.tofu (0)\"], calls []",
+                "module other: files [\"other/main.tf\"], vars [], resources [\"aws_s3_bucket.other (0)\"], calls []",
+                "root . = ., installed vpc: Some(\".terraform/modules/vpc\")",
+                "root other = other, installed vpc: None",
+            ]
+        );
+        assert_eq!(loaded, on_disk(&[dir.path().to_path_buf()]).1);
+        // A file given directly, and a path with `..`.
+        let file = |root: &Path| vec![root.join("modules/../main.tf")];
+        assert_eq!(
+            in_memory(&file(Path::new("/work/tree"))),
+            on_disk(&file(&dir.path().canonicalize().unwrap()))
+        );
+        // Changed files select the roots reading them, as on disk.
+        let (found, _) = discover_in(&memory, &[PathBuf::from(".")], &Filters::default());
+        let changed = [PathBuf::from("/work/tree/modules/x/main.tofu")];
+        let ws = Workspace::load_reading_in(&memory, &found, &changed);
+        let roots: Vec<&str> = ws.roots.iter().map(|r| r.display.as_str()).collect();
+        assert_eq!(roots, ["."]);
+    }
+
+    #[test]
+    fn discovery_in_memory_filters_and_skips_terraform_directories() {
+        let memory = Memory::new("/r", TREE.iter().copied());
+        let found = |include: &[&str], exclude: &[&str]| {
+            let filters = Filters {
+                include: include.iter().map(|s| s.to_string()).collect(),
+                exclude: exclude.iter().map(|s| s.to_string()).collect(),
+            };
+            let (found, diagnostics) = discover_in(&memory, &[PathBuf::from("/r")], &filters);
+            assert!(diagnostics.is_empty(), "{diagnostics:?}");
+            found
+        };
+        let dirs = |found: &[FoundDir]| -> Vec<String> {
+            found
+                .iter()
+                .map(|f| relative_display(&f.dir, Path::new("/r")))
+                .collect()
+        };
+        // `.terraform/modules/vpc/main.tf` is not discovered…
+        let all = found(&[], &[]);
+        assert_eq!(dirs(&all), [".", "modules/x", "other"]);
+        assert_eq!(dirs(&found(&["modules/**"], &[])), ["modules/x"]);
+        assert_eq!(dirs(&found(&[], &["other/**"])), [".", "modules/x"]);
+        assert_eq!(dirs(&found(&["main.tf"], &[])), ["."]);
+        // …but loaded through `modules.json`.
+        let ws = Workspace::load_in(&memory, &found(&[], &["other/**"]));
+        let root = ws.roots[0].module;
+        let vpc = ws
+            .installed_module(root, "vpc")
+            .expect("installed module followed");
+        assert_eq!(ws.module(vpc).dir, Path::new("/r/.terraform/modules/vpc"));
+        assert!(ws.closure(root).contains(&vpc));
+        // A missing path is reported, as on disk.
+        let (none, diagnostics) =
+            discover_in(&memory, &[PathBuf::from("nowhere")], &Filters::default());
+        assert!(none.is_empty());
+        assert_eq!(diagnostics[0].code, Code::PathNotFound);
+    }
 
     #[test]
     fn changed_files_load_only_the_roots_that_reach_them() {

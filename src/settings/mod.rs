@@ -10,6 +10,7 @@ mod read;
 mod tests;
 
 use crate::catalog::CatalogOverlay;
+use crate::fs::{FileSystem, Kind, Os};
 use crate::level::Level;
 use globset::GlobMatcher;
 use std::collections::BTreeMap;
@@ -165,22 +166,27 @@ impl Settings {
     }
 }
 
+/// [`find_settings_in`] on the disk.
+pub fn find_settings(start: &Path) -> Option<PathBuf> {
+    find_settings_in(&Os, start)
+}
+
 /// The `.souverain.hcl` that applies to `start` (a directory, or a file's directory): the
 /// first one found walking up. The walk stops after the repository root (a directory with
 /// `.git`), so that a file outside the repository never changes a repository's checks.
-pub fn find_settings(start: &Path) -> Option<PathBuf> {
-    let start = std::path::absolute(start).ok()?;
-    let mut dir = if start.is_dir() {
+pub fn find_settings_in(fs: &dyn FileSystem, start: &Path) -> Option<PathBuf> {
+    let start = fs.absolute(start).ok()?;
+    let mut dir = if fs.kind(&start) == Some(Kind::Dir) {
         start.as_path()
     } else {
         start.parent()?
     };
     loop {
         let candidate = dir.join(FILE_NAME);
-        if candidate.is_file() {
+        if fs.kind(&candidate) == Some(Kind::File) {
             return Some(candidate);
         }
-        if dir.join(".git").exists() {
+        if fs.kind(&dir.join(".git")).is_some() {
             return None;
         }
         dir = dir.parent()?;

@@ -481,3 +481,34 @@ fn find_settings_walks_up_to_the_repository_root() {
     fs::create_dir_all(&plain).unwrap();
     assert_eq!(find_settings(&plain), Some(outside));
 }
+
+#[test]
+fn find_settings_in_memory_stops_at_the_repository_root_too() {
+    use crate::discover::repository_root_in;
+    use crate::fs::Memory;
+    let files = |extra: &[&'static str]| {
+        let mut files = vec![".souverain.hcl", "repo/.git/HEAD", "repo/envs/prod/main.tf"];
+        files.extend(extra);
+        Memory::new("/w", files.into_iter().map(|f| (f, "")))
+    };
+    let fs = files(&[]);
+    assert_eq!(find_settings_in(&fs, Path::new("repo/envs/prod")), None);
+    assert_eq!(
+        repository_root_in(&fs, Path::new("repo/envs/prod/main.tf")),
+        Path::new("/w/repo")
+    );
+    let fs = files(&["repo/.souverain.hcl"]);
+    assert_eq!(
+        find_settings_in(&fs, Path::new("repo/envs/prod/main.tf")),
+        Some(PathBuf::from("/w/repo/.souverain.hcl"))
+    );
+    let fs = files(&["plain/a/b.tf"]);
+    assert_eq!(
+        find_settings_in(&fs, Path::new("plain/a")),
+        Some(PathBuf::from("/w/.souverain.hcl"))
+    );
+    assert_eq!(
+        repository_root_in(&fs, Path::new("plain/a")),
+        Path::new("/w/plain/a")
+    );
+}
