@@ -6,6 +6,8 @@ pub mod baseline;
 mod hosting;
 pub mod rules;
 mod suppressions;
+#[cfg(test)]
+pub(crate) mod tester;
 pub mod today;
 
 use crate::catalog::Catalog;

@@ -15,6 +15,7 @@ use crate::check::{self, RuleId, Severity, baseline::Baseline};
 use crate::classify;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::discover::{self, Filters};
+use crate::fs::{FileSystem, Kind, MAX_FILE_SIZE, Memory, Os};
 use crate::parse::Workspace;
 use crate::resolve::{self, BackendRecord, Inputs, Limits, ResourceRecord};
 use crate::settings::{self, Settings};
@@ -109,7 +110,25 @@ impl fmt::Display for Failure {
 
 /// Checks a tree on disk.
 pub fn check_tree(request: &Request) -> Result<Run, Failure> {
-    let analysed = analyse(request)?;
+    check_tree_in(&Os, request)
+}
+
+/// Checks `(path, text)` files held in memory, as if they were a tree on disk whose root is
+/// the working directory: `request.paths` are relative to it. Policies and the baseline,
+/// when the request names them, are read from the disk.
+pub fn check_files<P: AsRef<Path>, T: AsRef<[u8]>>(
+    files: impl IntoIterator<Item = (P, T)>,
+    request: &Request,
+) -> Result<Run, Failure> {
+    check_tree_in(&Memory::new(MEMORY_ROOT, files), request)
+}
+
+/// Where [`check_files`] places its files: an absolute path, as canonical paths are.
+const MEMORY_ROOT: &str = "/";
+
+/// Checks a tree read through `fs`.
+pub fn check_tree_in(fs: &dyn FileSystem, request: &Request) -> Result<Run, Failure> {
+    let analysed = analyse(fs, request)?;
     let repo_root = analysed.repo_root.clone();
     let changed = analysed.changed.clone();
     let mut diagnostics = analysed.diagnostics;
@@ -162,20 +181,25 @@ struct Analysed {
     repo_root: PathBuf,
 }
 
-fn analyse(request: &Request) -> Result<Analysed, Failure> {
+fn analyse(fs: &dyn FileSystem, request: &Request) -> Result<Analysed, Failure> {
     let paths = &request.paths;
-    let mut settings = load_settings(&request.policy, paths)?;
+    let mut settings = load_settings(fs, &request.policy, paths)?;
     // Files, as pre-commit passes them, select the roots that read them; those roots are
     // found among all the repository's roots.
     let changed: Vec<PathBuf> = paths
         .iter()
-        .filter(|p| p.is_file())
-        .filter_map(|p| p.canonicalize().ok())
+        .filter(|p| fs.kind(p) == Some(Kind::File))
+        .filter_map(|p| fs.canonicalize(p).ok())
         .collect();
     let scanned: Vec<PathBuf> = match changed.first() {
         None => paths.clone(),
-        Some(first) => std::iter::once(discover::repository_root(first))
-            .chain(paths.iter().filter(|p| p.is_dir()).cloned())
+        Some(first) => std::iter::once(discover::repository_root_in(fs, first))
+            .chain(
+                paths
+                    .iter()
+                    .filter(|p| fs.kind(p) == Some(Kind::Dir))
+                    .cloned(),
+            )
             .collect(),
     };
     let catalog = load_catalog(&request.policy, &mut settings)?;
@@ -189,14 +213,14 @@ fn analyse(request: &Request) -> Result<Analysed, Failure> {
             .cloned()
             .collect(),
     };
-    let (found, mut diagnostics) = discover::discover(&scanned, &filters);
+    let (found, mut diagnostics) = discover::discover_in(fs, &scanned, &filters);
     if let Some(bad) = diagnostics.iter().find(|d| d.code == Code::InvalidGlob) {
         return Err(Failure::Invalid(bad.message.clone()));
     }
     let mut ws = if changed.is_empty() {
-        Workspace::load(&found)
+        Workspace::load_in(fs, &found)
     } else {
-        Workspace::load_reading(&found, &changed)
+        Workspace::load_reading_in(fs, &found, &changed)
     };
     let mut inputs = Inputs {
         env: request.variables.env.clone(),
@@ -204,9 +228,9 @@ fn analyse(request: &Request) -> Result<Analysed, Failure> {
         ..Inputs::default()
     };
     for path in &request.variables.files {
-        match ws.load_var_file(path) {
+        match ws.load_var_file_in(fs, path) {
             Some(file) => inputs.var_files.push(file),
-            None if !path.is_file() => {
+            None if fs.kind(path) != Some(Kind::File) => {
                 return Err(Failure::Invalid(format!(
                     "--var-file {}: no such file",
                     path.display()
@@ -218,7 +242,7 @@ fn analyse(request: &Request) -> Result<Analysed, Failure> {
     let mut inventory = resolve::resolve(&ws, &catalog, &inputs, &request.limits);
     diagnostics.append(&mut ws.diagnostics);
     diagnostics.append(&mut inventory.diagnostics);
-    let repo_root = discover::repository_root(paths.first().map_or(Path::new("."), |p| p));
+    let repo_root = discover::repository_root_in(fs, paths.first().map_or(Path::new("."), |p| p));
     Ok(Analysed {
         ws,
         catalog,
@@ -323,15 +347,23 @@ fn judge(
 }
 
 /// `config`, else `.souverain.hcl` found from the first path upwards.
-fn load_settings(policy: &Policy, paths: &[PathBuf]) -> Result<Settings, Failure> {
+fn load_settings(
+    fs: &dyn FileSystem,
+    policy: &Policy,
+    paths: &[PathBuf],
+) -> Result<Settings, Failure> {
     let path = match &policy.config {
         Some(path) => Some(path.clone()),
-        None => paths.first().and_then(|p| settings::find_settings(p)),
+        None => paths
+            .first()
+            .and_then(|p| settings::find_settings_in(fs, p)),
     };
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    let text = std::fs::read_to_string(&path)
+    let text = fs
+        .read(&path, MAX_FILE_SIZE)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other))
         .map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", path.display())))?;
     settings::parse_settings(&text, &path).map_err(|e| Failure::Invalid(e.to_string()))
 }

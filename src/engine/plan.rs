@@ -5,6 +5,7 @@
 use super::{Analysed, Failure, Judgement, Placed, Policy, Request, Run, Variables, judge};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::discover;
+use crate::fs::Os;
 use crate::parse::Workspace;
 use crate::plan;
 use crate::source::SourceFile;
@@ -125,7 +126,7 @@ pub fn check_plan(request: &PlanRequest) -> Result<Run, Failure> {
             }
             None => {
                 let dirs = [plan_dir.clone()];
-                let mut settings = super::load_settings(&request.policy, &dirs)?;
+                let mut settings = super::load_settings(&Os, &request.policy, &dirs)?;
                 let catalog = super::load_catalog(&request.policy, &mut settings)?;
                 let ws = Workspace::default();
                 (
@@ -196,15 +197,18 @@ struct Configured {
 }
 
 fn configuration(request: &PlanRequest, dir: &Path) -> Result<Configured, Failure> {
-    let analysed = super::analyse(&Request {
-        paths: vec![dir.to_path_buf()],
-        variables: Variables {
-            env: request.env.clone(),
-            ..Variables::default()
+    let analysed = super::analyse(
+        &Os,
+        &Request {
+            paths: vec![dir.to_path_buf()],
+            variables: Variables {
+                env: request.env.clone(),
+                ..Variables::default()
+            },
+            policy: request.policy.clone(),
+            ..Request::default()
         },
-        policy: request.policy.clone(),
-        ..Request::default()
-    })?;
+    )?;
     let root = dir.canonicalize().ok().and_then(|dir| {
         analysed
             .ws

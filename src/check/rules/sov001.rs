@@ -86,3 +86,62 @@ impl Rule for Sov001 {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .pass(&[
+                // S3NS, qualified in u-france-east1.
+                &[(
+                    "main.tf",
+                    r#"provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // Internal data needs no qualification.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "logs" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+            ])
+            .fail(&[
+                // Google Cloud in Paris is not qualified.
+                &[(
+                    "main.tf",
+                    r#"provider "google" { region = "europe-west9" }
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "europe-west9"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // AWS, region unknown: no region of AWS is qualified.
+                &[(
+                    "main.tf",
+                    r#"variable "region" {}
+provider "aws" { region = var.region }
+resource "aws_s3_bucket" "archive" {
+  tags = { data_classification = "sensitive" }
+}
+"#,
+                )],
+            ])
+            .test();
+    }
+}
