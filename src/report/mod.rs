@@ -11,6 +11,8 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod snippet;
+#[cfg(test)]
+mod tests;
 
 use crate::engine::Run;
 use std::io::{self, Write};
