@@ -7,6 +7,7 @@ mod trees;
 
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
 use souverain::catalog::Catalog;
+use souverain::date::Date;
 use souverain::discover::{self, Filters, FoundDir};
 use souverain::engine::{self, Judgement, Request};
 use souverain::parse::Workspace;
@@ -91,7 +92,7 @@ fn bench_run(group: &mut BenchmarkGroup<'_, WallTime>, dir: &Path) {
     let request = Request {
         paths: vec![dir.to_path_buf()],
         judgement: Judgement {
-            today: "2026-11-23".into(),
+            today: Date::parse("2026-11-23").expect("a date"),
             ..Judgement::default()
         },
         ..Request::default()

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod check;
 pub mod classify;
 pub mod config;
+pub mod date;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;

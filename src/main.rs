@@ -10,8 +10,8 @@ use args::{
 use clap::Parser;
 use souverain::catalog::Catalog;
 use souverain::check::baseline::Baseline;
-use souverain::check::today::is_iso_date;
 use souverain::check::{Severity, rules};
+use souverain::date::Date;
 use souverain::discover::Filters;
 use souverain::engine::{
     self, Failure, Judgement, PlanRequest, PlanSource, Policy, Request, Run, Variables,
@@ -132,8 +132,10 @@ fn plan_check(args: PlanCheckArgs) -> ExitCode {
 
 fn judgement(args: &ReportArgs) -> Result<Judgement, ExitCode> {
     let today = match &args.today {
-        Some(t) if is_iso_date(t) => t.clone(),
-        Some(t) => return Err(fatal(&format!("--today {t:?} is not a YYYY-MM-DD date"))),
+        Some(t) => match Date::parse(t) {
+            Some(date) => date,
+            None => return Err(fatal(&format!("--today {t:?} is not a YYYY-MM-DD date"))),
+        },
         None => Judgement::default().today,
     };
     Ok(Judgement {

@@ -2,6 +2,7 @@
 //! one-directory tree or a plan, every report format rendered, on a thread with the
 //! command line's stack size.
 
+use souverain::date::Date;
 use souverain::engine::{self, Judgement, PlanRequest, PlanSource, Request, Run};
 use souverain::report::{self, CHECK_FORMATS, Emitter, INVENTORY_FORMATS, Style};
 use std::path::Path;
@@ -46,7 +47,7 @@ fn scratch() -> &'static Path {
 
 fn judgement() -> Judgement {
     Judgement {
-        today: "2026-01-01".into(),
+        today: Date::parse("2026-01-01").expect("a date"),
         ..Judgement::default()
     }
 }

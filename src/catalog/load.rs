@@ -6,7 +6,7 @@
 //! at the attribute the serde message names.
 
 use super::data_type::{self, DataType, DataTypes, Replication};
-use super::doctrine::{self, Doctrine, EuCountries, LevelPolicy, Vocabulary, parse_date};
+use super::doctrine::{self, Doctrine, EuCountries, LevelPolicy, Vocabulary};
 use super::pattern::Pattern;
 use super::qualification::{self, Qualification};
 use super::regions::{self, RawRegionSet, RegionEntry, RegionPair, Regions};
@@ -14,6 +14,7 @@ use super::{
     AttrPath, Catalog, CatalogError, EndpointRule, Hosting, LocationCase, Matcher, ProviderEntry,
     TagFormat, Vendor, ZoneToRegion,
 };
+use crate::date::Date;
 use crate::level::Level;
 use crate::parse::depth::{Start, check_depth};
 use crate::source::{LineCol, SourceFile};
@@ -878,7 +879,7 @@ pub(super) fn check_source_date(source: &str, date: &str) -> Result<(), String> 
 /// An ISO date, YYYY-MM-DD, on the real calendar (`Err` holds the quoted date and what
 /// was expected).
 pub(crate) fn check_date(date: &str) -> Result<(), String> {
-    parse_date(date)
+    Date::parse(date)
         .map(|_| ())
         .ok_or_else(|| format!("\"{date}\": expected an ISO date, YYYY-MM-DD"))
 }

@@ -19,6 +19,7 @@ mod regions;
 #[cfg(test)]
 mod tests;
 
+use crate::date::Date;
 use crate::level::Level;
 use crate::source::LineCol;
 use data_type::DataTypes;
@@ -32,7 +33,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 pub use data_type::{CATEGORIES, DataType, DestinationKind, Replication};
-pub use doctrine::{EuCountries, LevelPolicy, Vocabulary, days_between};
+pub use doctrine::{EuCountries, LevelPolicy, Vocabulary};
 pub use load::{CatalogOverlay, parse_overlay};
 pub(crate) use load::{File as HclFile, check_country, check_date, line_col};
 pub use pattern::Pattern;
@@ -326,7 +327,7 @@ impl Catalog {
     /// Confirmed qualified offers valid on `today` whose scope covers `category`, to
     /// suggest in a finding's help. An offer limited to some resource types (S3NS) counts
     /// only if one of them is a data type of that category.
-    pub fn alternatives(&self, category: &str, today: &str) -> Vec<Alternative> {
+    pub fn alternatives(&self, category: &str, today: Date) -> Vec<Alternative> {
         self.qualifications
             .iter()
             .filter(|q| q.confirmed && q.is_valid_on(today))
@@ -345,7 +346,7 @@ impl Catalog {
                     .map_or_else(|| q.vendor.clone(), |v| v.name.clone()),
                 offer: q.offer.clone(),
                 regions: q.regions.clone(),
-                valid_until: q.valid_until.clone(),
+                valid_until: q.valid_until,
             })
             .collect()
     }

@@ -3,8 +3,8 @@
 //! sovereign vendor's other offers, regions or expired offers do not count.
 
 use super::data_type::CATEGORIES;
-use super::doctrine::parse_date;
 use super::load::{check_source_date, confirmed_by_default, glob_set};
+use crate::date::Date;
 use globset::GlobSet;
 use serde::Deserialize;
 use std::fmt;
@@ -29,8 +29,8 @@ pub struct Qualification {
     /// (OVH Hosted Private Cloud on VMware, Cegedim): it is listed, shown as an
     /// alternative, but never matches a resource.
     pub terraform_signal: bool,
-    pub valid_from: String,
-    pub valid_until: String,
+    pub valid_from: Date,
+    pub valid_until: Date,
     /// ANSSI decision number.
     pub decision: Option<String>,
     pub source: String,
@@ -40,10 +40,9 @@ pub struct Qualification {
 }
 
 impl Qualification {
-    /// Whether `date` (ISO) falls within the validity period, both ends included.
-    /// ISO dates compare as strings.
-    pub fn is_valid_on(&self, date: &str) -> bool {
-        self.valid_from.as_str() <= date && date <= self.valid_until.as_str()
+    /// Whether `date` falls within the validity period, both ends included.
+    pub fn is_valid_on(&self, date: Date) -> bool {
+        self.valid_from <= date && date <= self.valid_until
     }
 
     pub(super) fn covers_region(&self, region: Option<&str>) -> bool {
@@ -78,7 +77,7 @@ pub struct Alternative {
     pub vendor_name: String,
     pub offer: String,
     pub regions: Vec<String>,
-    pub valid_until: String,
+    pub valid_until: Date,
 }
 
 impl fmt::Display for Alternative {
@@ -138,13 +137,12 @@ enum Framework {
 pub(super) fn qualification(id: String, raw: RawQualification) -> Result<Qualification, String> {
     check_source_date(&raw.source, &raw.date)?;
     let valid = |field: &str, date: &str| {
-        parse_date(date)
-            .map(|_| ())
+        Date::parse(date)
             .ok_or_else(|| format!("{field} = \"{date}\": expected an ISO date, YYYY-MM-DD"))
     };
-    valid("valid_from", &raw.valid_from)?;
-    valid("valid_until", &raw.valid_until)?;
-    if raw.valid_from > raw.valid_until {
+    let valid_from = valid("valid_from", &raw.valid_from)?;
+    let valid_until = valid("valid_until", &raw.valid_until)?;
+    if valid_from > valid_until {
         return Err(format!(
             "valid_from ({}) is after valid_until ({})",
             raw.valid_from, raw.valid_until
@@ -177,8 +175,8 @@ pub(super) fn qualification(id: String, raw: RawQualification) -> Result<Qualifi
         categories: raw.categories,
         resource_types: raw.resource_types,
         terraform_signal: raw.terraform_signal,
-        valid_from: raw.valid_from,
-        valid_until: raw.valid_until,
+        valid_from,
+        valid_until,
         decision: raw.decision,
         source: raw.source,
         date: raw.date,

@@ -36,8 +36,8 @@ pub fn qualifications<'c>(
     cx.catalog
         .qualifications_for(vendor, region, kind, category)
         .into_iter()
-        .filter(|q| q.valid_from.as_str() <= cx.today)
-        .partition(|q| cx.today <= q.valid_until.as_str())
+        .filter(|q| q.valid_from <= cx.today)
+        .partition(|q| cx.today <= q.valid_until)
 }
 
 /// The operator of a resource whose level requires a qualified offer (or an internal

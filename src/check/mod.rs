@@ -8,10 +8,10 @@ pub mod rules;
 mod suppressions;
 #[cfg(test)]
 pub(crate) mod tester;
-pub mod today;
 
 use crate::catalog::Catalog;
 use crate::classify::Classification;
+use crate::date::Date;
 use crate::level::Level;
 use crate::resolve::{BackendRecord, ResourceId, ResourceRecord};
 use crate::settings::Settings;
@@ -128,8 +128,8 @@ impl Finding {
 pub struct Context<'a> {
     pub catalog: &'a Catalog,
     pub settings: &'a Settings,
-    /// ISO date used for qualification and suppression expiry.
-    pub today: &'a str,
+    /// The day qualifications and suppressions are judged on.
+    pub today: Date,
     pub fail_on_unresolved: bool,
     /// The rules run; `None`: every rule.
     pub selected: Option<&'a [RuleId]>,

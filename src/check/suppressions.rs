@@ -4,6 +4,7 @@
 
 use super::rules::{self, SUPPRESSION};
 use super::{Context, Finding, Severity};
+use crate::date::Date;
 use crate::parse::Syntax;
 use crate::resolve::ResourceRecord;
 use crate::source::{SourceMap, Span};
@@ -131,7 +132,8 @@ fn problem(cx: &Context<'_>, s: &Suppression) -> Option<String> {
         ));
     }
     match &s.until {
-        Some(until) if until.as_str() < cx.today => Some(format!(
+        // A malformed date is the comment's problem, reported when it is read.
+        Some(until) if Date::parse(until).is_some_and(|until| until < cx.today) => Some(format!(
             "suppression of {} expired on {until}",
             s.rules.join(", ")
         )),

@@ -4,6 +4,7 @@
 //! (`src/check/rules/snapshots/`).
 
 use super::{RuleMeta, Severity};
+use crate::date::Date;
 use crate::engine::{self, Judgement, Request};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -81,7 +82,7 @@ impl Tester {
         let request = Request {
             paths: vec![PathBuf::from(".")],
             judgement: Judgement {
-                today: self.today.into(),
+                today: Date::parse(self.today).expect("a case's date is a date"),
                 select: Some(vec![self.rule.id]),
                 ..Judgement::default()
             },

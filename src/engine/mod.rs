@@ -13,6 +13,7 @@ pub use run::{Run, Summary};
 use crate::catalog::Catalog;
 use crate::check::{self, RuleId, Severity, baseline::Baseline};
 use crate::classify;
+use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::discover::{self, Filters};
 use crate::fs::{FileSystem, Kind, MAX_FILE_SIZE, Memory, Os};
@@ -59,8 +60,8 @@ pub struct Policy {
 /// How findings are judged and filtered.
 #[derive(Clone, Debug)]
 pub struct Judgement {
-    /// ISO date qualifications and suppressions are checked against.
-    pub today: String,
+    /// The day qualifications and suppressions are judged on.
+    pub today: Date,
     /// Findings below it are not reported.
     pub min_severity: Severity,
     /// Unresolved hosting of classified data (SOV005) is an error.
@@ -76,7 +77,7 @@ pub struct Judgement {
 impl Default for Judgement {
     fn default() -> Judgement {
         Judgement {
-            today: check::today::today(),
+            today: Date::today(),
             min_severity: Severity::Info,
             fail_on_unresolved: false,
             baseline: None,
@@ -302,7 +303,7 @@ fn judge(
     let cx = check::Context {
         catalog: &catalog,
         settings: &settings,
-        today: &judgement.today,
+        today: judgement.today,
         fail_on_unresolved: judgement.fail_on_unresolved || settings.fail_on_unresolved,
         selected: judgement.select.as_deref(),
     };

@@ -3,6 +3,7 @@
 //! diagnostics (a file that does not parse, a module not installed).
 
 use super::{CHECK_FORMATS, Emitter, INVENTORY_FORMATS, Style, diagnostics, github};
+use crate::date::Date;
 use crate::engine::{self, Judgement, Request, Run};
 use std::path::PathBuf;
 
@@ -51,7 +52,7 @@ fn run() -> Run {
     let request = Request {
         paths: vec![PathBuf::from(".")],
         judgement: Judgement {
-            today: "2026-06-01".into(),
+            today: Date::parse("2026-06-01").expect("a date"),
             ..Judgement::default()
         },
         ..Request::default()

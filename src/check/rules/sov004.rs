@@ -1,5 +1,4 @@
 use super::super::hosting;
-use crate::catalog::days_between;
 use crate::check::{Context, Finding, Rule, RuleId, RuleMeta, Scope, Severity, Subject};
 
 pub struct Sov004;
@@ -43,7 +42,7 @@ impl Rule for Sov004 {
             .iter()
             .max_by(|a, b| a.valid_until.cmp(&b.valid_until))
         {
-            let days = days_between(cx.today, &latest.valid_until).unwrap_or(i64::MAX);
+            let days = cx.today.days_until(latest.valid_until);
             if days <= WARN_DAYS {
                 let mut finding = s.finding(
                     &META,
