@@ -2,6 +2,23 @@
 //! resolve → classify → check, for a tree ([`check_tree`]) or a plan ([`check_plan`]),
 //! gives a [`Run`]: plain data that emitters render and the command line maps to an exit
 //! code. Tests, fuzz targets and benches call these same functions.
+//!
+//! ```
+//! use souverain::engine::{Request, check_files};
+//! let tree = [(
+//!     "main.tf",
+//!     r#"provider "aws" { region = "eu-west-3" }
+//! resource "aws_s3_bucket" "records" {
+//!   tags = { data_classification = "sensitive" }
+//! }"#,
+//! )];
+//! let request = Request { paths: vec![".".into()], ..Request::default() };
+//! let run = check_files(tree, &request).map_err(|f| f.to_string())?;
+//! let rules: Vec<String> = run.open().map(|f| f.rule.to_string()).collect();
+//! assert_eq!(rules, ["SOV001", "SOV002"]);
+//! assert_eq!(run.address(&run.findings[0]), Some("aws_s3_bucket.records"));
+//! # Ok::<(), String>(())
+//! ```
 
 mod plan;
 mod run;
