@@ -507,3 +507,15 @@ resource "aws_s3_bucket_replication_configuration" "r" {
     );
     assert!(sov006[0].contains("us-east-1 (US)"), "{sov006:?}");
 }
+
+/// README.md's "Try it" command, as a reader runs it (today's date, no option), prints
+/// what the README shows and exits with 0.
+#[test]
+fn the_readme_example_prints_what_the_readme_shows() {
+    let commands = support::readme_block("## Try it", "sh");
+    assert!(commands.contains("cargo run --release -- check testdata/example"), "{commands}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, stdout, stderr) = support::souverain(root, &["check", "testdata/example"], &[], None);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stdout, support::readme_block("## Try it", "text"), "{stderr}");
+}

@@ -1,5 +1,5 @@
 # A ministry's production stack: citizens' records on S3NS (SecNumCloud), a public
-# website bucket on AWS, archives on Outscale's SecNumCloud region.
+# website bucket on AWS, internal archives on Outscale (a French operator, in France).
 terraform {
   required_providers {
     google   = { source = "hashicorp/google" }
@@ -42,6 +42,6 @@ resource "outscale_volume" "archives" {
   size           = 500
   tags {
     key   = "data_classification"
-    value = "sensitive"
+    value = "internal"
   }
 }
