@@ -152,7 +152,7 @@ fn judgement(args: &ReportArgs) -> Result<Judgement, ExitCode> {
 /// the GitHub step summary, diagnostics on stderr; exit 1 when the run fails.
 fn report_run(run: Result<Run, Failure>, args: &ReportArgs, color: Color) -> ExitCode {
     let run = match run {
-        Ok(run) if run.found_nothing() => {
+        Ok(run) if !run.found_any => {
             print_diagnostics(&run, color);
             return fatal("no Terraform or OpenTofu files found: nothing was checked");
         }

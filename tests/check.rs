@@ -513,9 +513,34 @@ resource "aws_s3_bucket_replication_configuration" "r" {
 #[test]
 fn the_readme_example_prints_what_the_readme_shows() {
     let commands = support::readme_block("## Try it", "sh");
-    assert!(commands.contains("cargo run --release -- check testdata/example"), "{commands}");
+    assert!(
+        commands.contains("cargo run --release -- check testdata/example"),
+        "{commands}"
+    );
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (code, stdout, stderr) = support::souverain(root, &["check", "testdata/example"], &[], None);
+    let (code, stdout, stderr) =
+        support::souverain(root, &["check", "testdata/example"], &[], None);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert_eq!(stdout, support::readme_block("## Try it", "text"), "{stderr}");
+    assert_eq!(
+        stdout,
+        support::readme_block("## Try it", "text"),
+        "{stderr}"
+    );
+}
+
+/// A path that does not exist, or a tree without Terraform: nothing was checked, which
+/// never passes (exit 2), with the reason on standard error.
+#[test]
+fn nothing_checked_exits_with_2() {
+    let empty = tree(&[("README.md", "no Terraform here\n")]);
+    for path in ["does-not-exist", "."] {
+        let (code, stdout, stderr) = support::souverain(
+            empty.path(),
+            &["check", path, "--format", "json"],
+            &[],
+            None,
+        );
+        assert_eq!(code, 2, "{path}: {stdout}{stderr}");
+        assert!(stderr.contains("nothing was checked"), "{path}: {stderr}");
+    }
 }

@@ -150,7 +150,7 @@ pub fn check_tree_in(fs: &dyn FileSystem, request: &Request) -> Result<Run, Fail
     let repo_root = analysed.repo_root.clone();
     let changed = analysed.changed.clone();
     let mut diagnostics = analysed.diagnostics;
-    if !analysed.found_any && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    if !analysed.found_any && diagnostics.is_empty() {
         diagnostics.push(Diagnostic::warning(
             Code::NoConfiguration,
             "no Terraform or OpenTofu files found",
@@ -165,6 +165,7 @@ pub fn check_tree_in(fs: &dyn FileSystem, request: &Request) -> Result<Run, Fail
         ));
     }
     let placed = Placed {
+        found_any: analysed.found_any,
         roots: analysed
             .ws
             .roots
@@ -275,6 +276,8 @@ fn analyse(fs: &dyn FileSystem, request: &Request) -> Result<Analysed, Failure> 
 
 /// Resources placed, from a configuration or a plan, ready to be judged.
 struct Placed {
+    /// Whether any configuration (or a plan) was found to check.
+    found_any: bool,
     roots: Vec<String>,
     repo_root: PathBuf,
     records: Vec<ResourceRecord>,
@@ -293,6 +296,7 @@ fn judge(
     refine: impl FnOnce(&mut Vec<check::Finding>, &SourceMap, &[ResourceRecord]),
 ) -> Result<Run, Failure> {
     let Placed {
+        found_any,
         roots,
         repo_root,
         records,
@@ -359,6 +363,7 @@ fn judge(
         repo_root,
         summary,
         fail_on_unresolved,
+        found_any,
         catalog,
         _syntax: ws,
     })

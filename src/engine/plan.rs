@@ -175,6 +175,7 @@ pub fn check_plan(request: &PlanRequest) -> Result<Run, Failure> {
         (None, PlanSource::Stdin(_)) => Path::new("."),
     });
     let placed = Placed {
+        found_any: true,
         roots: vec![root],
         repo_root,
         records: read.resources,

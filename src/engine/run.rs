@@ -4,7 +4,7 @@ use crate::catalog::Catalog;
 use crate::check::baseline::Matched;
 use crate::check::{Finding, Severity};
 use crate::classify::Classification;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::parse::Workspace;
 use crate::resolve::{BackendRecord, ResourceId, ResourceRecord};
 use crate::source::SourceMap;
@@ -34,6 +34,8 @@ pub struct Run {
     pub summary: Summary,
     /// Unresolved hosting of classified data fails the run.
     pub fail_on_unresolved: bool,
+    /// Whether any configuration (or a plan) was found to check.
+    pub found_any: bool,
     /// The knowledge the run was judged against.
     pub catalog: Catalog,
     /// The syntax trees the records were made from. No emitter needs them; they are kept
@@ -55,13 +57,6 @@ impl Run {
     /// The address of a finding's resource; `None` for findings about a root or a comment.
     pub fn address(&self, finding: &Finding) -> Option<&str> {
         finding.resource.map(|id| self.record(id).address.as_str())
-    }
-
-    /// Whether nothing at all was found to check.
-    pub fn found_nothing(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.code == Code::NoConfiguration)
     }
 
     /// Whether the run fails at `threshold`: an open finding at or above it, input that
