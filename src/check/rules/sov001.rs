@@ -118,6 +118,33 @@ resource "aws_s3_bucket" "logs" {
 }
 "#,
                 )],
+                // A State internal cloud declared in .souverain.hcl needs no qualification.
+                &[
+                    (
+                        ".souverain.hcl",
+                        r#"internal_cloud "pi" {
+  name                = "Cloud Pi"
+  openstack_auth_urls = ["https://keystone.pi.interieur.gouv.fr:5000/v3"]
+}
+"#,
+                    ),
+                    (
+                        "main.tf",
+                        r#"terraform {
+  required_providers {
+    openstack = { source = "terraform-provider-openstack/openstack" }
+  }
+}
+provider "openstack" {
+  auth_url = "https://keystone.pi.interieur.gouv.fr:5000/v3"
+}
+resource "openstack_blockstorage_volume_v3" "records" {
+  size     = 10
+  metadata = { data_classification = "sensitive" }
+}
+"#,
+                    ),
+                ],
             ])
             .fail(&[
                 // Google Cloud in Paris is not qualified.
@@ -138,6 +165,29 @@ resource "google_storage_bucket" "records" {
 provider "aws" { region = var.region }
 resource "aws_s3_bucket" "archive" {
   tags = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // Outscale eu-west-2: a qualification the catalog has not confirmed, a warning.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  required_providers {
+    outscale = { source = "outscale/outscale" }
+  }
+}
+provider "outscale" {
+  api {
+    region = "eu-west-2"
+  }
+}
+resource "outscale_volume" "archives" {
+  subregion_name = "eu-west-2a"
+  size           = 100
+  tags {
+    key   = "data_classification"
+    value = "sensitive"
+  }
 }
 "#,
                 )],

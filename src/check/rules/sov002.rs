@@ -65,3 +65,102 @@ impl Rule for Sov002 {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .pass(&[
+                // Public data may go to any operator.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "site" {
+  tags = { data_classification = "public" }
+}
+"#,
+                )],
+                // OVHcloud is under EU jurisdiction with no non-EU exposure.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  required_providers {
+    openstack = { source = "terraform-provider-openstack/openstack" }
+  }
+}
+provider "openstack" {
+  auth_url = "https://auth.cloud.ovh.net/v3"
+  region   = "GRA11"
+}
+resource "openstack_blockstorage_volume_v3" "hr" {
+  size     = 10
+  metadata = { data_classification = "internal" }
+}
+"#,
+                )],
+                // S3NS runs Google's provider but is a French operator.
+                &[(
+                    "main.tf",
+                    r#"provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // Unclassified data is SOV008's, not an exposure.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "exports" {}
+"#,
+                )],
+            ])
+            .fail(&[
+                // Sensitive data on AWS, even in Paris: an error.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_db_instance" "citizens" {
+  tags = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // Internal data on AWS: a warning.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_db_instance" "hr" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // OVHcloud US: an exposure the catalog has not confirmed is only a warning, even
+                // for sensitive data (classified by `default_level`).
+                &[
+                    (".souverain.hcl", "default_level = \"sensitive\"\n"),
+                    (
+                        "main.tf",
+                        r#"terraform {
+  required_providers {
+    ovh = { source = "ovh/ovh" }
+  }
+}
+provider "ovh" { endpoint = "ovh-us" }
+resource "ovh_cloud_project_database" "exports" {
+  engine = "postgresql"
+}
+"#,
+                    ),
+                ],
+            ])
+            .test();
+    }
+}

@@ -73,3 +73,128 @@ impl Rule for Sov003 {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .pass(&[
+                // Internal data in Paris.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "archive" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // Public data may leave the EU.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "us-east-1" }
+resource "aws_s3_bucket" "site" {
+  tags = { data_classification = "public" }
+}
+"#,
+                )],
+                // The GCS `EU` multi-region uses EU countries only.
+                &[(
+                    "main.tf",
+                    r#"provider "google" { region = "europe-west9" }
+resource "google_storage_bucket" "stats" {
+  name     = "stats"
+  location = "EU"
+  labels   = { data_classification = "internal" }
+}
+"#,
+                )],
+                // The resource's own region wins over the provider's.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "us-east-1" }
+resource "aws_s3_bucket" "archive" {
+  region = "eu-west-3"
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // A list of countries in `.souverain.hcl` allows Frankfurt.
+                &[
+                    (".souverain.hcl", "geography = [\"FR\", \"DE\"]\n"),
+                    (
+                        "main.tf",
+                        r#"provider "aws" { region = "eu-central-1" }
+resource "aws_s3_bucket" "archive" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                    ),
+                ],
+            ])
+            .fail(&[
+                // Internal data in the US.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "us-east-1" }
+resource "aws_s3_bucket" "archive" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // The GCS `US` multi-region is outside the EU.
+                &[(
+                    "main.tf",
+                    r#"provider "google" { region = "europe-west9" }
+resource "google_storage_bucket" "stats" {
+  name     = "stats"
+  location = "US"
+  labels   = { data_classification = "internal" }
+}
+"#,
+                )],
+                // An unpinned location (Azure `global`) counts as outside.
+                &[(
+                    "main.tf",
+                    r#"provider "azurerm" {
+  features {}
+}
+resource "azurerm_storage_account" "docs" {
+  name                     = "docs"
+  resource_group_name      = "rg"
+  location                 = "global"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  tags                     = { data_classification = "internal" }
+}
+"#,
+                )],
+                // `geography = "FR"`: Frankfurt is outside.
+                &[
+                    (".souverain.hcl", "geography = \"FR\"\n"),
+                    (
+                        "main.tf",
+                        r#"provider "aws" { region = "eu-central-1" }
+resource "aws_s3_bucket" "archive" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                    ),
+                ],
+                // A region whose facts the catalog has not confirmed: a warning.
+                &[(
+                    "main.tf",
+                    r#"provider "google" { region = "africa-south1" }
+resource "google_storage_bucket" "stats" {
+  name     = "stats"
+  location = "africa-south1"
+  labels   = { data_classification = "internal" }
+}
+"#,
+                )],
+            ])
+            .test();
+    }
+}

@@ -75,3 +75,102 @@ impl Rule for Sov004 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .today("2028-09-18")
+            .pass(&[
+                // Internal data needs no qualification, expired or not.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  required_providers {
+    outscale = { source = "outscale/outscale" }
+  }
+}
+provider "outscale" {
+  api {
+    region = "cloudgouv-eu-west-1"
+  }
+}
+resource "outscale_volume" "archives" {
+  subregion_name = "cloudgouv-eu-west-1a"
+  size           = 100
+  tags {
+    key   = "data_classification"
+    value = "internal"
+  }
+}
+"#,
+                )],
+                // Public data on S3NS, whose qualification expires soon.
+                &[(
+                    "main.tf",
+                    r#"provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "public" }
+}
+"#,
+                )],
+                // No qualification at all (AWS) is SOV001's, not an expiry.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "records" {
+  tags = { data_classification = "sensitive" }
+}
+"#,
+                )],
+            ])
+            .fail(&[
+                // Outscale's qualification ended on 2026-11-30: an error.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  required_providers {
+    outscale = { source = "outscale/outscale" }
+  }
+}
+provider "outscale" {
+  api {
+    region = "cloudgouv-eu-west-1"
+  }
+}
+resource "outscale_volume" "archives" {
+  subregion_name = "cloudgouv-eu-west-1a"
+  size           = 100
+  tags {
+    key   = "data_classification"
+    value = "sensitive"
+  }
+}
+"#,
+                )],
+                // S3NS's qualification ends on 2028-12-17, exactly 90 days on: a warning.
+                &[(
+                    "main.tf",
+                    r#"provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+            ])
+            .test();
+    }
+}

@@ -72,3 +72,123 @@ impl Rule for Sov005 {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .pass(&[
+                // Public data may be anywhere.
+                &[(
+                    "main.tf",
+                    r#"variable "region" {}
+provider "aws" { region = var.region }
+resource "aws_sqs_queue" "events" {
+  tags = { data_classification = "public" }
+}
+"#,
+                )],
+                // A variable's default resolves the region.
+                &[(
+                    "main.tf",
+                    r#"variable "region" { default = "eu-west-3" }
+provider "aws" { region = var.region }
+resource "aws_sqs_queue" "events" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // Sensitive data on AWS fails SOV001 whatever the region: nothing to resolve.
+                &[(
+                    "main.tf",
+                    r#"variable "region" {}
+provider "aws" { region = var.region }
+resource "aws_sqs_queue" "events" {
+  tags = { data_classification = "sensitive" }
+}
+"#,
+                )],
+            ])
+            .fail(&[
+                // The region comes from a variable with no value.
+                &[(
+                    "main.tf",
+                    r#"variable "region" {}
+provider "aws" { region = var.region }
+resource "aws_sqs_queue" "events" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // A region the catalog does not know.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-mars-1" }
+resource "aws_sqs_queue" "events" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // `fail_on_unresolved = true` makes it an error.
+                &[
+                    (".souverain.hcl", "fail_on_unresolved = true\n"),
+                    (
+                        "main.tf",
+                        r#"variable "region" {}
+provider "aws" { region = var.region }
+resource "aws_sqs_queue" "events" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                    ),
+                ],
+                // Sensitive data on Outscale, whose qualification depends on the region.
+                &[(
+                    "main.tf",
+                    r#"variable "region" {}
+terraform {
+  required_providers {
+    outscale = { source = "outscale/outscale" }
+  }
+}
+provider "outscale" {
+  api {
+    region = var.region
+  }
+}
+resource "outscale_volume" "archives" {
+  subregion_name = "${var.region}a"
+  size           = 100
+  tags {
+    key   = "data_classification"
+    value = "sensitive"
+  }
+}
+"#,
+                )],
+                // The operator is unknown: an OpenStack `auth_url` from a variable.
+                &[(
+                    "main.tf",
+                    r#"variable "auth_url" {}
+terraform {
+  required_providers {
+    openstack = { source = "terraform-provider-openstack/openstack" }
+  }
+}
+provider "openstack" {
+  auth_url = var.auth_url
+  region   = "GRA11"
+}
+resource "openstack_blockstorage_volume_v3" "hr" {
+  size     = 10
+  metadata = { data_classification = "sensitive" }
+}
+"#,
+                )],
+            ])
+            .test();
+    }
+}

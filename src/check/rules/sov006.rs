@@ -141,3 +141,110 @@ fn judge(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .pass(&[
+                // Public data may be copied anywhere.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_dynamodb_table" "sessions" {
+  name = "sessions"
+  tags = { data_classification = "public" }
+  replica {
+    region_name = "us-east-1"
+  }
+}
+"#,
+                )],
+                // An internal replica in Frankfurt stays in the EU.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_dynamodb_table" "sessions" {
+  name = "sessions"
+  tags = { data_classification = "internal" }
+  replica {
+    region_name = "eu-central-1"
+  }
+}
+"#,
+                )],
+                // GRS from West Europe copies to North Europe (Ireland), in the EU.
+                &[(
+                    "main.tf",
+                    r#"provider "azurerm" {
+  features {}
+}
+resource "azurerm_storage_account" "docs" {
+  name                     = "docs"
+  resource_group_name      = "rg"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+  tags                     = { data_classification = "internal" }
+}
+"#,
+                )],
+            ])
+            .fail(&[
+                // A replica in a non-EU region.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_dynamodb_table" "sessions" {
+  name = "sessions"
+  tags = { data_classification = "internal" }
+  replica {
+    region_name = "us-east-1"
+  }
+}
+"#,
+                )],
+                // A multi-region key: the provider chooses where the copies go.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_kms_key" "data" {
+  multi_region = true
+  tags         = { data_classification = "internal" }
+}
+"#,
+                )],
+                // Sensitive data: an EU replica region must be qualified too.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_dynamodb_table" "sessions" {
+  name = "sessions"
+  tags = { data_classification = "sensitive" }
+  replica {
+    region_name = "eu-central-1"
+  }
+}
+"#,
+                )],
+                // A replica region from a variable with no value: a warning.
+                &[(
+                    "main.tf",
+                    r#"variable "replica_region" {}
+provider "aws" { region = "eu-west-3" }
+resource "aws_dynamodb_table" "sessions" {
+  name = "sessions"
+  tags = { data_classification = "internal" }
+  replica {
+    region_name = var.replica_region
+  }
+}
+"#,
+                )],
+            ])
+            .test();
+    }
+}

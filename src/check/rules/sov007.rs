@@ -129,3 +129,149 @@ impl Rule for Sov007 {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .pass(&[
+                // The state on Outscale OOS in its qualified region, for sensitive data.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "s3" {
+    bucket = "tfstate"
+    key    = "root.tfstate"
+    region = "cloudgouv-eu-west-1"
+    endpoints = { s3 = "https://oos.cloudgouv-eu-west-1.outscale.com" }
+  }
+}
+provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // A local backend stores nothing in a cloud.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "local" {}
+}
+provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // A root holding only public data.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "s3" {
+    bucket = "tfstate"
+    key    = "root.tfstate"
+    region = "us-east-1"
+  }
+}
+provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "site" {
+  tags = { data_classification = "public" }
+}
+"#,
+                )],
+            ])
+            .fail(&[
+                // A root holding sensitive data on S3NS, its state on AWS.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "s3" {
+    bucket = "tfstate"
+    key    = "root.tfstate"
+    region = "eu-west-3"
+  }
+}
+provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // A gcs backend (Google Cloud) for sensitive data: no region needed to fail.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "gcs" {
+    bucket = "tfstate"
+  }
+}
+provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // Internal data, its state on Outscale's US region: outside the EU.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "s3" {
+    bucket = "tfstate"
+    key    = "root.tfstate"
+    region = "us-east-2"
+    endpoints = { s3 = "https://oos.us-east-2.outscale.com" }
+  }
+}
+provider "aws" { region = "eu-west-3" }
+resource "aws_db_instance" "hr" {
+  tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // A backend the catalog does not know: a warning.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "pg" {
+    conn_str = "postgres://state.example.org/terraform"
+  }
+}
+provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+            ])
+            .test();
+    }
+}

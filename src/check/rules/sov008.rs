@@ -45,3 +45,109 @@ impl Rule for Sov008 {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tester::Tester;
+
+    #[test]
+    fn cases() {
+        Tester::new(&super::META)
+            .pass(&[
+                // Tagged.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "exports" {
+  tags = { data_classification = "public" }
+}
+"#,
+                )],
+                // Classified by `default_level`.
+                &[
+                    (".souverain.hcl", "default_level = \"internal\"\n"),
+                    (
+                        "main.tf",
+                        r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "exports" {}
+"#,
+                    ),
+                ],
+                // Classified by a `classify` rule.
+                &[
+                    (
+                        ".souverain.hcl",
+                        r#"classify {
+  type  = "aws_s3_bucket"
+  level = "public"
+}
+"#,
+                    ),
+                    (
+                        "main.tf",
+                        r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "exports" {}
+"#,
+                    ),
+                ],
+                // A vocabulary added in `.souverain.hcl`.
+                &[
+                    (
+                        ".souverain.hcl",
+                        r#"classification {
+  keys   = ["niveau"]
+  values = { "tres-sensible" = "sensitive" }
+}
+"#,
+                    ),
+                    (
+                        "main.tf",
+                        r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "exports" {
+  tags = { niveau = "tres-sensible" }
+}
+"#,
+                    ),
+                ],
+                // An IAM role holds no data.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_iam_role" "deploy" {
+  name               = "deploy"
+  assume_role_policy = "{}"
+}
+"#,
+                )],
+            ])
+            .fail(&[
+                // No classification: info.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "exports" {}
+"#,
+                )],
+                // A value outside the vocabulary: a warning.
+                &[(
+                    "main.tf",
+                    r#"provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "typo" {
+  tags = { data_classification = "secrete" }
+}
+"#,
+                )],
+                // A value not known statically: a warning.
+                &[(
+                    "main.tf",
+                    r#"variable "level" {}
+provider "aws" { region = "eu-west-3" }
+resource "aws_s3_bucket" "exports" {
+  tags = { data_classification = var.level }
+}
+"#,
+                )],
+            ])
+            .test();
+    }
+}
