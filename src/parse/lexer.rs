@@ -9,7 +9,9 @@
 //! a character. Templates nest in code (quoted strings, heredocs) and code in templates
 //! (`${…}`, `%{…}`); the lexer follows that nesting on a fixed stack, without allocating
 //! or recursing, in one pass over the text: hostile input costs linear time. Past
-//! [`MAX_FRAMES`] levels the rest of the text is one [`Kind::TooDeep`] token.
+//! [`MAX_FRAMES`] levels the rest of the text is one [`Kind::TooDeep`] token. A scanner
+//! with no use for spaces passes over them with [`Lexer::skip_spaces`], which is cheaper
+//! than a token.
 
 use super::depth::MAX_NESTING;
 
@@ -47,7 +49,8 @@ pub enum Kind {
     QuoteOpen,
     /// `<<TAG` or `<<-TAG` and its line ending, opening a heredoc template.
     HeredocOpen,
-    /// Literal text of a template, newlines included.
+    /// Literal text of a template, newlines included. In a quoted template, where HCL
+    /// allows none, a newline always starts one: a scanner finds them at a glance.
     Text,
     /// `$${` or `%%{`, or in a quoted template `\` and the byte after it.
     Escape,
@@ -74,6 +77,7 @@ pub struct Token {
 }
 
 impl Token {
+    /// The token's text: a slice of `text` at char boundaries.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -99,12 +103,15 @@ enum Frame {
     Template,
 }
 
+/// The tokens of a text, in order.
 pub struct Lexer<'a> {
     text: &'a str,
     at: usize,
-    frames: [Frame; MAX_FRAMES],
-    /// Frames in use, the bottom one included.
-    len: usize,
+    /// The innermost frame, kept out of `outer` because every token reads it.
+    top: Frame,
+    /// The frames around `top`, the outermost first: `outer[..depth]`.
+    outer: [Frame; MAX_FRAMES - 1],
+    depth: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -131,39 +138,53 @@ impl<'a> Lexer<'a> {
         Lexer {
             text,
             at,
-            frames: [bottom; MAX_FRAMES],
-            len: 1,
+            top: bottom,
+            outer: [bottom; MAX_FRAMES - 1],
+            depth: 0,
         }
     }
 
     /// How many templates and interpolations the lexer is inside: 0 in the code of the
     /// text itself.
     pub fn nesting(&self) -> usize {
-        self.len - 1
+        self.depth
     }
 
     /// Whether the lexer is inside a quoted template, outside its interpolations.
     pub fn in_quoted(&self) -> bool {
-        matches!(self.frames[self.len - 1], Frame::Quoted)
+        matches!(self.top, Frame::Quoted)
+    }
+
+    /// Moves past the spaces at this point of code, for a scanner that has no use for
+    /// them: they are the most frequent token, and the cheapest to pass over here.
+    #[inline(always)]
+    pub fn skip_spaces(&mut self) {
+        if let Frame::Code | Frame::Interpolation { .. } = self.top {
+            self.at += run(self.text.as_bytes(), self.at, SPACE);
+        }
     }
 
     /// Enters `frame` after a token of `kind`, or gives the rest of the text as
     /// [`Kind::TooDeep`] when the stack is full.
     fn enter(&mut self, frame: Frame, kind: Kind) -> Kind {
-        if self.len == MAX_FRAMES {
+        if self.depth == self.outer.len() {
             self.at = self.text.len();
             return Kind::TooDeep;
         }
-        self.frames[self.len] = frame;
-        self.len += 1;
+        self.outer[self.depth] = std::mem::replace(&mut self.top, frame);
+        self.depth += 1;
         kind
     }
 
     fn leave(&mut self, kind: Kind) -> Kind {
-        self.len = (self.len - 1).max(1);
+        if self.depth > 0 {
+            self.depth -= 1;
+            self.top = self.outer[self.depth];
+        }
         kind
     }
 
+    #[inline(always)]
     fn code_token(&mut self) -> Kind {
         let bytes = self.text.as_bytes();
         let at = self.at;
@@ -172,7 +193,7 @@ impl<'a> Lexer<'a> {
         let mut len = 1;
         let kind = match byte {
             b' ' | b'\t' | b'\r' => {
-                len = run(bytes, at, |b| matches!(b, b' ' | b'\t' | b'\r'));
+                len = run(bytes, at, SPACE);
                 Kind::Space
             }
             b'\n' => Kind::Newline,
@@ -202,12 +223,12 @@ impl<'a> Lexer<'a> {
                 }
             },
             b'{' => {
-                if let Frame::Interpolation { braces } = &mut self.frames[self.len - 1] {
+                if let Frame::Interpolation { braces } = &mut self.top {
                     *braces += 1;
                 }
                 Kind::Open
             }
-            b'}' => match &mut self.frames[self.len - 1] {
+            b'}' => match &mut self.top {
                 Frame::Interpolation { braces: 0 } => {
                     self.at += 1;
                     return self.leave(Kind::InterpolationClose);
@@ -225,7 +246,7 @@ impl<'a> Lexer<'a> {
                 Kind::Number
             }
             b if is_ident_start(b) => {
-                len = run(bytes, at, is_ident_continue);
+                len = run(bytes, at, IDENT);
                 Kind::Ident
             }
             b'=' | b'!' | b'<' | b'>' if next == b'=' => {
@@ -253,6 +274,7 @@ impl<'a> Lexer<'a> {
 
     /// In a quoted template (`"` ends it, `\` escapes) or a heredoc (`tag` ends it) or
     /// neither.
+    #[inline(always)]
     fn template_token(&mut self, quoted: bool, tag: Option<&[u8]>) -> Kind {
         let bytes = self.text.as_bytes();
         let at = self.at;
@@ -304,12 +326,13 @@ impl<'a> Lexer<'a> {
 impl Iterator for Lexer<'_> {
     type Item = Token;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<Token> {
         let start = self.at;
         if start >= self.text.len() {
             return None;
         }
-        let kind = match self.frames[self.len - 1] {
+        let kind = match self.top {
             Frame::Code | Frame::Interpolation { .. } => self.code_token(),
             Frame::Quoted => self.template_token(true, None),
             Frame::Heredoc { tag_start, tag_end } => {
@@ -372,7 +395,7 @@ fn heredoc_open(bytes: &[u8], at: usize) -> Option<(std::ops::Range<usize>, usiz
     if !bytes.get(tag_start).copied().is_some_and(is_ident_start) {
         return None;
     }
-    let tag_end = tag_start + run(bytes, tag_start, is_ident_continue);
+    let tag_end = tag_start + run(bytes, tag_start, IDENT);
     let newline = tag_end + usize::from(bytes.get(tag_end) == Some(&b'\r'));
     (bytes.get(newline) == Some(&b'\n')).then_some((tag_start..tag_end, newline + 1))
 }
@@ -393,35 +416,50 @@ fn heredoc_close(bytes: &[u8], line_start: usize, tag: &[u8]) -> Option<usize> {
 /// The end of a template's text from `from` (which starts none of what ends it): the next
 /// interpolation, directive or escape, closing quote (`quoted`) or closing line (`tag`),
 /// or the end of the text.
+#[inline(always)]
 fn text_end(bytes: &[u8], from: usize, quoted: bool, tag: Option<&[u8]>) -> usize {
+    let ends = match (quoted, tag) {
+        (true, _) => ENDS_QUOTED_TEXT,
+        (false, Some(_)) => ENDS_HEREDOC_TEXT,
+        (false, None) => ENDS_TEMPLATE_TEXT,
+    };
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        while i < bytes.len() && CLASSES[bytes[i] as usize] & ends == 0 {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
         match b {
-            b'"' | b'\\' if quoted => return i,
+            b'"' | b'\\' => return i,
             b'$' | b'%' => {
                 let next = bytes.get(i + 1).copied();
                 if next == Some(b'{') || (next == Some(b) && bytes.get(i + 2) == Some(&b'{')) {
                     return i;
                 }
             }
-            b'\n' => {
+            // A newline: it starts the text of a quoted template, and may end that of
+            // a heredoc.
+            _ => {
+                if quoted && i > from {
+                    return i;
+                }
                 if let Some(tag) = tag
                     && heredoc_close(bytes, i + 1, tag).is_some()
                 {
                     return i + 1;
                 }
             }
-            _ => {}
         }
         i += 1;
     }
-    i
 }
 
 /// The end of a number (hcl-edit's grammar: digits, `.` and digits, `e`, a sign and
 /// digits) starting at `at`.
 fn number_end(bytes: &[u8], at: usize) -> usize {
-    let digits = |i: usize| i + run(bytes, i, |b| b.is_ascii_digit());
+    let digits = |i: usize| i + run(bytes, i, DIGIT);
     let mut end = digits(at);
     if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
         end = digits(end + 1);
@@ -435,18 +473,63 @@ fn number_end(bytes: &[u8], at: usize) -> usize {
     end
 }
 
-/// How many bytes from `at` are `in_run`.
-fn run(bytes: &[u8], at: usize, in_run: impl Fn(u8) -> bool) -> usize {
-    bytes[at..].iter().take_while(|&&b| in_run(b)).count()
+/// How many bytes from `at` are of `class` (a set of [`CLASSES`] bits).
+#[inline(always)]
+fn run(bytes: &[u8], at: usize, class: u8) -> usize {
+    let mut end = at;
+    while end < bytes.len() && CLASSES[bytes[end] as usize] & class != 0 {
+        end += 1;
+    }
+    end - at
 }
+
+/// Classes of bytes, as bits, looked up rather than computed: the scans over runs of
+/// bytes are the lexer's inner loops.
+const SPACE: u8 = 1;
+const IDENT: u8 = 1 << 1;
+const DIGIT: u8 = 1 << 2;
+/// Bytes that may end the text of a quoted template, of a heredoc, of a whole-text one.
+const ENDS_QUOTED_TEXT: u8 = 1 << 3;
+const ENDS_HEREDOC_TEXT: u8 = 1 << 4;
+const ENDS_TEMPLATE_TEXT: u8 = 1 << 5;
+
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let mut class = 0;
+        if matches!(byte, b' ' | b'\t' | b'\r') {
+            class |= SPACE;
+        }
+        if is_ident_continue(byte) {
+            class |= IDENT;
+        }
+        if byte.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if matches!(byte, b'$' | b'%') {
+            class |= ENDS_QUOTED_TEXT | ENDS_HEREDOC_TEXT | ENDS_TEMPLATE_TEXT;
+        }
+        if matches!(byte, b'"' | b'\\' | b'\n') {
+            class |= ENDS_QUOTED_TEXT;
+        }
+        if byte == b'\n' {
+            class |= ENDS_HEREDOC_TEXT;
+        }
+        classes[b] = class;
+        b += 1;
+    }
+    classes
+};
 
 /// ASCII letters and `_`, or any byte of a non-ASCII character: hcl-edit takes Unicode
 /// identifiers, and non-ASCII text outside strings and comments can be nothing else.
-fn is_ident_start(b: u8) -> bool {
+const fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_' || !b.is_ascii()
 }
 
-fn is_ident_continue(b: u8) -> bool {
+const fn is_ident_continue(b: u8) -> bool {
     is_ident_start(b) || b.is_ascii_digit() || b == b'-'
 }
 
@@ -516,6 +599,17 @@ mod tests {
                 (Escape, "%%{"),
                 (Text, "y} $$ %x"),
                 (QuoteClose, "\""),
+            ]
+        );
+        // A newline starts the text it is in.
+        assert_eq!(
+            tokens("\"a\n\nb\""),
+            [
+                (QuoteOpen, "\""),
+                (Text, "a"),
+                (Text, "\n"),
+                (Text, "\nb"),
+                (QuoteClose, "\"")
             ]
         );
         // An escaped multi-byte character stays whole in the text after it.
@@ -708,34 +802,11 @@ mod tests {
 
     /// Text made of the pieces of the syntax, which random characters seldom form.
     fn pieces() -> impl Strategy<Value = String> {
-        let pieces = vec![
-            "\"",
-            "${",
-            "%{",
-            "$${",
-            "%%{",
-            "}",
-            "{",
-            "(",
-            "]",
-            "\\",
-            "<<EOT\n",
-            "<<-EOT\r\n",
-            "\nEOT",
-            "\n  EOT\n",
-            "#",
-            "//",
-            "/*",
-            "*/",
-            "\n",
-            " ",
-            "a",
-            "-",
-            "1e",
-            "é",
-            "\r",
-            "=",
-        ];
+        // One string, split at `|`: the pieces include spaces and newlines.
+        let pieces: Vec<&str> =
+            "\"|${|%{|$${|%%{|}|{|(|]|\\|<<EOT\n|<<-EOT\r\n|\nEOT|\n  EOT\n|#|//|/*|*/|\n| |a|-|1e|é|\r|="
+                .split('|')
+                .collect();
         prop::collection::vec(prop::sample::select(pieces), 0..200).prop_map(|p| p.concat())
     }
 

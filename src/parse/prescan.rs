@@ -11,7 +11,8 @@ use super::lexer::{Kind, Lexer, Token};
 /// What a line is made of, outside strings and heredocs (each is one item).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Item<'a> {
-    Ident(&'a str),
+    /// Its bytes: comparing them needs no char boundary checks.
+    Ident(&'a [u8]),
     /// A quoted string: its text when it has no escape and no interpolation.
     Str(Option<&'a str>),
     Open,
@@ -38,17 +39,30 @@ pub fn module_sources(text: &str) -> Option<Vec<&str>> {
     let mut len = 0;
     loop {
         let item = next_item(&mut lexer, text)?;
-        let watched = depth == 0 || (depth == 1 && in_module);
+        if depth > 1 || (depth == 1 && !in_module) {
+            // In a block that is no module call, or in a value of one: only brackets
+            // matter, until the text is back at a module's attributes or at the top.
+            match item {
+                Item::Open => depth += 1,
+                Item::Close => depth -= 1,
+                Item::Eof => return None,
+                _ => {}
+            }
+            if depth == 0 {
+                len = 0;
+            }
+            continue;
+        }
         let line_end = matches!(item, Item::Newline | Item::Close | Item::Eof);
-        if watched && line_end && in_module && depth == 1 {
+        if line_end && depth == 1 {
             match line[..len.min(4)] {
                 [
-                    Some(Item::Ident("source")),
+                    Some(Item::Ident(b"source")),
                     Some(Item::Assign),
                     Some(Item::Str(s)),
                 ] if len == 3 => sources.push(s?),
                 // A source the parser would decode or evaluate: parse to be sure.
-                [Some(Item::Ident("source")), ..] => return None,
+                [Some(Item::Ident(b"source")), ..] => return None,
                 _ => {}
             }
         }
@@ -58,29 +72,24 @@ pub fn module_sources(text: &str) -> Option<Vec<&str>> {
                 in_module = matches!(
                     line[..len.min(4)],
                     [
-                        Some(Item::Ident("module")),
+                        Some(Item::Ident(b"module")),
                         Some(Item::Str(_) | Item::Ident(_))
                     ]
                 ) && len == 2;
                 depth = 1;
                 len = 0;
             }
-            Item::Open => {
-                depth += 1;
-                len += 1;
-            }
             Item::Close => {
                 depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    in_module = false;
-                    len = 0;
-                } else {
-                    len += 1;
-                }
+                in_module = false;
+                len = 0;
             }
-            Item::Newline if watched => len = 0,
-            Item::Newline => {}
+            Item::Newline => len = 0,
             item => {
+                // A bracket opened in a module's attribute is part of its line.
+                if item == Item::Open {
+                    depth += 1;
+                }
                 if len < line.len() {
                     line[len] = Some(item);
                 }
@@ -93,18 +102,19 @@ pub fn module_sources(text: &str) -> Option<Vec<&str>> {
 /// The next item of the text's own code; `None` when it cannot be read with certainty.
 fn next_item<'a>(lexer: &mut Lexer<'a>, text: &'a str) -> Option<Item<'a>> {
     loop {
+        lexer.skip_spaces();
         let Some(token) = lexer.next() else {
             return Some(Item::Eof);
         };
         return Some(match token.kind {
-            Kind::Space | Kind::LineComment | Kind::BlockComment { closed: true } => continue,
+            Kind::LineComment | Kind::BlockComment { closed: true } => continue,
             Kind::Newline => Item::Newline,
-            Kind::Ident => Item::Ident(token.text(text)),
+            Kind::Ident => Item::Ident(&text.as_bytes()[token.start..token.end]),
             Kind::Open => Item::Open,
             Kind::Close => Item::Close,
-            Kind::Punct => match token.text(text) {
-                "=" => Item::Assign,
-                "<<" => return None,
+            Kind::Punct => match &text.as_bytes()[token.start..token.end] {
+                b"=" => Item::Assign,
+                b"<<" => return None,
                 _ => Item::Other,
             },
             Kind::Number | Kind::Other => Item::Other,
@@ -136,7 +146,7 @@ fn template(lexer: &mut Lexer, text: &str) -> Option<(bool, Token)> {
         if lexer.nesting() == 0 {
             return Some((plain, token));
         }
-        if token.kind == Kind::Text && lexer.in_quoted() && token.text(text).contains('\n') {
+        if token.kind == Kind::Text && text.as_bytes()[token.start] == b'\n' && lexer.in_quoted() {
             return None;
         }
         plain &= token.kind == Kind::Text;
