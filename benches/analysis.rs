@@ -11,8 +11,6 @@ use souverain::check;
 use souverain::classify;
 use souverain::discover::{self, Filters, FoundDir};
 use souverain::parse::Workspace;
-use souverain::parse::depth::{Start, check_depth};
-use souverain::parse::prescan;
 use souverain::resolve::{self, Inputs, Inventory, Limits};
 use souverain::settings::Settings;
 use std::hint::black_box;
@@ -43,6 +41,8 @@ fn main() {
 /// The scanners that read native HCL text before (or instead of) a parse, on one large
 /// file: the module-source prescan of changed-file runs and the nesting bound.
 fn scanners(criterion: &mut Criterion) {
+    use souverain::parse::depth::{Start, check_depth};
+    use souverain::parse::prescan;
     let mut text = String::new();
     for i in 0..10_000 {
         trees::resource(&mut text, i / 20, i, "../../modules/bucket");
