@@ -19,6 +19,7 @@ use trees::Shape;
 
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
+    scanners(&mut criterion);
     let mut cases = vec![
         ("flat-1k", Shape::Flat { resources: 1_000 }),
         ("flat-10k", Shape::Flat { resources: 10_000 }),
@@ -35,6 +36,55 @@ fn main() {
     pre_commit(&mut criterion);
     criterion.final_summary();
 }
+
+/// The scanners that read native HCL text before (or instead of) a parse, on one large
+/// file: the module-source prescan of changed-file runs and the nesting bound.
+fn scanners(criterion: &mut Criterion) {
+    use souverain::parse::depth::{Start, check_depth};
+    use souverain::parse::prescan;
+    let mut text = String::new();
+    for i in 0..10_000 {
+        trees::resource(&mut text, i / 20, i, "../../modules/bucket");
+        if i % 50 == 0 {
+            text.push_str(SCANNED_EXTRAS);
+        }
+    }
+    let mut group = criterion.benchmark_group("scanners");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("prescan", |b| {
+        b.iter(|| prescan::module_sources(black_box(&text)).map(|s| s.len()))
+    });
+    group.bench_function("depth", |b| {
+        b.iter(|| check_depth(black_box(&text), Start::Body).is_ok())
+    });
+    group.finish();
+}
+
+/// Comments, a heredoc policy and directives, which the generated trees lack.
+const SCANNED_EXTRAS: &str = r#"
+# ------------------------------------------------------------------------------
+// Bucket policy: read-only for the audit role, see docs/audit.md.
+/* Kept inline rather than in a data source:
+   the policy is reviewed with the bucket. */
+resource "aws_s3_bucket_policy" "audit" {
+  bucket = aws_s3_bucket.audit.id # the audit bucket
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"AWS": "${var.audit_role_arn}"},
+        "Action": ["s3:GetObject", "s3:ListBucket"],
+        "Resource": ["arn:aws:s3:::${local.prefix}-audit", "arn:aws:s3:::${local.prefix}-audit/*"]
+      }]
+    }
+  EOT
+  tags = { for k, v in local.tags : k => v if v != "" }
+  note = "%{ if var.env == "prod" }production%{ else }staging%{ endif } $${literal}"
+}
+
+"#;
 
 /// Terraform source bytes under `dir`, what the throughput is counted in.
 fn source_bytes(dir: &Path) -> u64 {

@@ -129,7 +129,9 @@ fn roots(
     }
 }
 
-fn resource(text: &mut String, f: usize, i: usize, module_source: &str) {
+/// Appends resource `i` of file `f`: one of five kinds by `i`, every fifth a call of
+/// `module_source`.
+pub fn resource(text: &mut String, f: usize, i: usize, module_source: &str) {
     let name = format!("r{f}_{i}");
     let _ = match i % 5 {
         0 => writeln!(

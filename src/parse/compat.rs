@@ -3,100 +3,50 @@
 //! ignores newlines there; hcl-edit treats them as the end of the expression
 //! (shared/hcl-notes.md).
 //!
-//! The pass blanks those newlines (and the line comments before them) with spaces. Every
-//! byte keeps its offset, so spans still point into the original text, and lines and
-//! columns are computed from the original. It runs only after a parse failure.
+//! The pass blanks those newlines (and the line comments before them) with spaces, found
+//! in the tokens of the [shared lexer](super::lexer), so that strings, comments and
+//! interpolations keep theirs. Every byte keeps its offset, so spans still point into the
+//! original text, and lines and columns are computed from the original. It runs only
+//! after a parse failure.
+
+use super::lexer::{Kind, Lexer, opens_for_expression};
 
 /// The text with newlines inside object `for` expressions blanked, or `None` when there is
 /// nothing to blank or a heredoc makes the pass unsafe.
 pub fn blank_object_for_newlines(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = bytes.to_vec();
+    let mut out = text.as_bytes().to_vec();
     let mut changed = false;
-    // Open brackets in code: `{` of an object `for` (true) or any other bracket (false).
-    let mut brackets: Vec<bool> = Vec::new();
-    // Nesting of strings and the interpolations inside them: `"` opens a string, `${`/`%{`
-    // inside a string opens code again (recorded as the bracket depth to return to).
-    let mut strings: Vec<usize> = Vec::new();
-    let mut in_string = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
-                b'$' | b'%' if bytes.get(i + 1) == Some(&b'{') => {
-                    strings.push(brackets.len());
-                    brackets.push(false);
-                    in_string = false;
-                    i += 1;
-                }
-                _ => {}
+    // Open brackets and interpolations: whether each is the `{` of an object `for`.
+    let mut open: Vec<bool> = Vec::new();
+    for token in Lexer::new(text) {
+        let in_for = open.last() == Some(&true);
+        let blanked = &mut out[token.start..token.end];
+        match token.kind {
+            Kind::HeredocOpen | Kind::TooDeep => return None,
+            Kind::Open => open.push(
+                text.as_bytes()[token.start] == b'{' && opens_for_expression(text, token.end),
+            ),
+            Kind::InterpolationOpen | Kind::DirectiveOpen => open.push(false),
+            Kind::Close | Kind::InterpolationClose => {
+                open.pop();
             }
-            i += 1;
-            continue;
-        }
-        let in_for = brackets.last() == Some(&true);
-        match b {
-            b'"' => in_string = true,
-            b'<' if bytes.get(i + 1) == Some(&b'<') => return None,
-            b'#' | b'/' if b == b'#' || bytes.get(i + 1) == Some(&b'/') => {
-                // A line comment: blanked with its newline, or it would swallow the code
-                // that follows once the newline is gone.
-                let end = line_end(bytes, i);
-                if in_for {
-                    out[i..end].fill(b' ');
+            // A line comment: blanked with its newline, or it would swallow the code that
+            // follows once the newline is gone.
+            Kind::LineComment if in_for => {
+                blanked.fill(b' ');
+                changed = true;
+            }
+            Kind::Newline | Kind::Space if in_for => {
+                for byte in blanked.iter_mut().filter(|b| matches!(b, b'\n' | b'\r')) {
+                    *byte = b' ';
                     changed = true;
                 }
-                i = end;
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let end = text[i + 2..]
-                    .find("*/")
-                    .map(|p| i + 2 + p + 2)
-                    .unwrap_or(bytes.len());
-                i = end;
-                continue;
-            }
-            b'{' => brackets.push(starts_for(&bytes[i + 1..])),
-            b'[' | b'(' => brackets.push(false),
-            b'}' | b']' | b')' => {
-                brackets.pop();
-                if strings.last() == Some(&brackets.len()) {
-                    strings.pop();
-                    in_string = true;
-                }
-            }
-            b'\n' | b'\r' if in_for => {
-                out[i] = b' ';
-                changed = true;
             }
             _ => {}
         }
-        i += 1;
     }
-    // Only ASCII bytes were replaced by ASCII spaces, so the text is still UTF-8.
+    // Only whole characters were replaced by ASCII spaces, so the text is still UTF-8.
     changed.then(|| String::from_utf8(out).ok()).flatten()
-}
-
-fn line_end(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|p| from + p)
-        .unwrap_or(bytes.len())
-}
-
-/// Whether the text after a `{` starts with the `for` keyword.
-fn starts_for(rest: &[u8]) -> bool {
-    let start = rest
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(rest.len());
-    let rest = &rest[start..];
-    rest.starts_with(b"for") && rest.get(3).is_some_and(|b| b.is_ascii_whitespace())
 }
 
 #[cfg(test)]
@@ -121,6 +71,15 @@ mod tests {
             None
         );
         assert_eq!(blank_object_for_newlines("x = \"{ for\n\"\n"), None);
+    }
+
+    #[test]
+    fn an_escaped_marker_opens_no_interpolation() {
+        let text = "x = { for k in l : k =>\n \"$${\" }\ny = { for k in l :\n k }\n";
+        assert_eq!(
+            blank_object_for_newlines(text).as_deref(),
+            Some("x = { for k in l : k =>  \"$${\" }\ny = { for k in l :  k }\n")
+        );
     }
 
     #[test]

@@ -3,12 +3,15 @@
 //! hcl-edit's parser, the lowering into [`crate::syntax`] and the dropping of both trees
 //! recurse once per level of nesting: brackets, but also unary operators (`- - - 1`),
 //! conditionals (`a ? b : c ? d : …`), operator chains and template directives. A few
-//! hundred thousand levels overflow any stack, so hostile input is measured first by a
-//! small scanner that knows strings, heredocs, interpolations and comments. It may count
-//! more than the parser nests (an operator inside an identifier such as `my-bucket`),
-//! never less, so that whatever it accepts parses within the stack.
+//! hundred thousand levels overflow any stack, so hostile input is measured first, on the
+//! tokens of the [shared lexer](super::lexer), which reads strings, heredocs,
+//! interpolations and comments as hcl-edit does. It may count more than the parser nests
+//! (every operator of a chain, both bytes of `&&`, the `-` of a negative number, the
+//! brackets of text hcl-edit rejects), never less, so that whatever it accepts parses
+//! within the stack.
 
 use super::SyntaxError;
+use super::lexer::{Kind, Lexer, opens_for_expression};
 
 /// Deepest bracket nesting a file may have (interpolations `${…}` count as brackets).
 /// Real configurations nest a few levels.
@@ -30,31 +33,90 @@ pub enum Start {
 }
 
 enum Frame {
-    /// Code: an expression, a block body, inside brackets or an interpolation.
+    /// Code: the text itself, inside brackets, or an interpolation or directive.
     Code {
-        /// The closing byte; 0 for the outermost frame.
-        closer: u8,
+        opener: Opener,
         /// Whether a newline ends an item: block bodies and object literals, whose
         /// values end at the end of the line (not `for` objects).
         newline_ends_item: bool,
         /// Operators and conditionals since the item began.
         ops: usize,
     },
-    /// A template: a quoted string, a heredoc (ending at a line holding only `tag`), or a
-    /// whole text (`tag` empty, no end).
+    /// A template: a quoted string, a heredoc or a whole text.
     Template {
-        quoted: bool,
-        tag: Vec<u8>,
         /// Open `%{if}` and `%{for}` directives.
         directives: usize,
     },
+}
+
+/// What opened a frame of code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    Start,
+    Bracket,
+    Interpolation,
 }
 
 impl Frame {
     fn weight(&self) -> usize {
         1 + match self {
             Frame::Code { ops, .. } => *ops,
-            Frame::Template { directives, .. } => *directives,
+            Frame::Template { directives } => *directives,
+        }
+    }
+
+    fn code(opener: Opener, newline_ends_item: bool) -> Frame {
+        Frame::Code {
+            opener,
+            newline_ends_item,
+            ops: 0,
+        }
+    }
+}
+
+/// The frames open at a point of the text and the levels they add up to.
+struct Nesting {
+    /// Never empty: the frame of the text itself stays.
+    frames: Vec<Frame>,
+    depth: usize,
+    /// Brackets and interpolations among the frames.
+    brackets: usize,
+}
+
+impl Nesting {
+    fn top(&mut self) -> &mut Frame {
+        let top = self.frames.len() - 1;
+        &mut self.frames[top]
+    }
+
+    fn push(&mut self, frame: Frame) {
+        if let Frame::Code { opener, .. } = frame
+            && opener != Opener::Start
+        {
+            self.brackets += 1;
+        }
+        self.depth += frame.weight();
+        self.frames.push(frame);
+    }
+
+    /// Closes the top frame, never the text's own.
+    fn pop(&mut self) -> Option<Frame> {
+        if self.frames.len() == 1 {
+            return None;
+        }
+        let frame = self.frames.pop()?;
+        self.depth -= frame.weight();
+        if matches!(frame, Frame::Code { .. }) {
+            self.brackets -= 1;
+        }
+        Some(frame)
+    }
+
+    /// The item of the top frame of code ends: its operators no longer nest.
+    fn end_item(&mut self) {
+        if let Frame::Code { ops, .. } = self.top() {
+            let ops = std::mem::take(ops);
+            self.depth -= ops;
         }
     }
 }
@@ -62,197 +124,119 @@ impl Frame {
 /// Rejects text that nests deeper than [`MAX_NESTING`] brackets or
 /// [`MAX_EXPRESSION_DEPTH`] levels of any kind.
 pub fn check_depth(text: &str, start: Start) -> Result<(), SyntaxError> {
-    let bytes = text.as_bytes();
-    let mut frames = vec![match start {
-        Start::Body | Start::Expr => Frame::Code {
-            closer: 0,
-            newline_ends_item: start == Start::Body,
-            ops: 0,
-        },
-        Start::Template => Frame::Template {
-            quoted: false,
-            tag: Vec::new(),
-            directives: 0,
-        },
-    }];
-    let mut depth = 1;
-    let mut brackets = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        let at = |s: &[u8]| bytes[i..].starts_with(s);
-        let line_start = i == 0 || bytes[i - 1] == b'\n';
-        let top = frames.len() - 1;
-        match &mut frames[top] {
-            Frame::Code {
-                closer,
-                newline_ends_item,
-                ops,
-            } => match byte {
-                b'#' => i = end_of_line(bytes, i) - 1,
-                b'/' if at(b"//") => i = end_of_line(bytes, i) - 1,
-                b'/' if at(b"/*") => {
-                    i = find(bytes, i + 2, b"*/").map_or(bytes.len(), |end| end + 1);
-                }
-                b'"' => {
-                    frames.push(Frame::Template {
-                        quoted: true,
-                        tag: Vec::new(),
-                        directives: 0,
-                    });
-                    depth += 1;
-                }
-                b'<' if at(b"<<") && heredoc(bytes, i).is_some() => {
-                    let (tag, body) = heredoc(bytes, i).unwrap_or_default();
-                    frames.push(Frame::Template {
-                        quoted: false,
-                        tag,
-                        directives: 0,
-                    });
-                    depth += 1;
-                    i = body - 1;
-                }
-                b'(' | b'[' | b'{' => {
-                    let newline_ends_item = byte == b'{' && !starts_for(bytes, i + 1);
-                    frames.push(Frame::Code {
-                        closer: matching(byte),
-                        newline_ends_item,
-                        ops: 0,
-                    });
-                    depth += 1;
-                    brackets += 1;
-                }
-                b')' | b']' | b'}' if *closer != 0 => {
-                    // A mismatched closer is the parser's to report; it nests no deeper.
-                    depth -= frames.pop().map_or(0, |f| f.weight());
-                    brackets -= 1;
-                }
-                b',' => {
-                    depth -= std::mem::take(ops);
-                }
-                b'\n' if *newline_ends_item => {
-                    depth -= std::mem::take(ops);
-                }
-                b'?' | b'!' | b'-' | b'+' | b'*' | b'/' | b'%' | b'&' | b'|' | b'<' | b'>' => {
-                    *ops += 1;
-                    depth += 1;
-                }
-                _ => {}
-            },
-            Frame::Template {
-                quoted,
-                tag,
-                directives,
-            } => {
-                if !*quoted && !tag.is_empty() && line_start && closes_heredoc(bytes, i, tag) {
-                    depth -= frames.pop().map_or(0, |f| f.weight());
-                    continue;
-                }
-                match byte {
-                    b'\\' if *quoted => i += 1,
-                    b'"' if *quoted => {
-                        depth -= frames.pop().map_or(0, |f| f.weight());
-                    }
-                    b'$' | b'%' if at(b"$${") || at(b"%%{") => i += 2,
-                    b'$' | b'%' if bytes.get(i + 1) == Some(&b'{') => {
-                        if byte == b'%' {
-                            match directive_keyword(bytes, i + 2) {
-                                Some(b"if" | b"for") => {
-                                    *directives += 1;
-                                    depth += 1;
-                                }
-                                Some(b"endif" | b"endfor") if *directives > 0 => {
-                                    *directives -= 1;
-                                    depth -= 1;
-                                }
-                                _ => {}
-                            }
+    let (lexer, bottom) = match start {
+        Start::Body | Start::Expr => (
+            Lexer::new(text),
+            Frame::code(Opener::Start, start == Start::Body),
+        ),
+        Start::Template => (Lexer::template(text), Frame::Template { directives: 0 }),
+    };
+    let mut nesting = Nesting {
+        frames: vec![bottom],
+        depth: 1,
+        brackets: 0,
+    };
+    for token in lexer {
+        match token.kind {
+            Kind::QuoteOpen | Kind::HeredocOpen => nesting.push(Frame::Template { directives: 0 }),
+            Kind::QuoteClose | Kind::HeredocClose => {
+                nesting.pop();
+            }
+            Kind::InterpolationOpen | Kind::DirectiveOpen => {
+                if token.kind == Kind::DirectiveOpen
+                    && let Frame::Template { directives } = nesting.top()
+                {
+                    match directive_keyword(text.as_bytes(), token.end) {
+                        Some(b"if" | b"for") => {
+                            *directives += 1;
+                            nesting.depth += 1;
                         }
-                        frames.push(Frame::Code {
-                            closer: b'}',
-                            newline_ends_item: false,
-                            ops: 0,
-                        });
-                        depth += 1;
-                        brackets += 1;
-                        i += 1;
+                        Some(b"endif" | b"endfor") if *directives > 0 => {
+                            *directives -= 1;
+                            nesting.depth -= 1;
+                        }
+                        _ => {}
                     }
-                    _ => {}
+                }
+                nesting.push(Frame::code(Opener::Interpolation, false));
+            }
+            // Brackets left open inside close with it: a mismatch is the parser's to
+            // report, and it nests no deeper.
+            Kind::InterpolationClose => {
+                while let Some(frame) = nesting.pop() {
+                    if let Frame::Code {
+                        opener: Opener::Interpolation,
+                        ..
+                    } = frame
+                    {
+                        break;
+                    }
                 }
             }
+            Kind::Open => {
+                let brace = text.as_bytes()[token.start] == b'{';
+                let object = brace && !opens_for_expression(text, token.end);
+                nesting.push(Frame::code(Opener::Bracket, object));
+            }
+            Kind::Close => {
+                if let Frame::Code {
+                    opener: Opener::Bracket,
+                    ..
+                } = nesting.top()
+                {
+                    nesting.pop();
+                }
+            }
+            Kind::Punct if token.text(text) == "," => nesting.end_item(),
+            Kind::Punct => {
+                if let Frame::Code { ops, .. } = nesting.top() {
+                    let operators = token.text(text).bytes().filter(|&b| is_operator(b)).count();
+                    *ops += operators;
+                    nesting.depth += operators;
+                }
+            }
+            Kind::Newline => {
+                if let Frame::Code {
+                    newline_ends_item: true,
+                    ..
+                } = nesting.top()
+                {
+                    nesting.end_item();
+                }
+            }
+            Kind::TooDeep => return Err(too_many_brackets(token.start)),
+            _ => {}
         }
-        if brackets > MAX_NESTING {
-            return Err(SyntaxError {
-                offset: i,
-                message: format!(
-                    "brackets nest deeper than {MAX_NESTING} levels; souverain does not parse this file"
-                ),
-            });
+        if nesting.brackets > MAX_NESTING {
+            return Err(too_many_brackets(token.start));
         }
-        if depth > MAX_EXPRESSION_DEPTH {
+        if nesting.depth > MAX_EXPRESSION_DEPTH {
             return Err(SyntaxError {
-                offset: i,
+                offset: token.start,
                 message: format!(
                     "expressions nest deeper than {MAX_EXPRESSION_DEPTH} levels (brackets, operators, conditionals, template directives); souverain does not parse this file"
                 ),
             });
         }
-        i += 1;
     }
     Ok(())
 }
 
-fn matching(open: u8) -> u8 {
-    match open {
-        b'(' => b')',
-        b'[' => b']',
-        _ => b'}',
+fn too_many_brackets(offset: usize) -> SyntaxError {
+    SyntaxError {
+        offset,
+        message: format!(
+            "brackets nest deeper than {MAX_NESTING} levels; souverain does not parse this file"
+        ),
     }
 }
 
-/// The offset of the newline ending the line at `i` (or the end of the text).
-fn end_of_line(bytes: &[u8], i: usize) -> usize {
-    find(bytes, i, b"\n").unwrap_or(bytes.len())
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
-}
-
-fn is_ident(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
-
-/// `<<TAG` or `<<-TAG` then the end of the line: the tag and the offset its body starts at.
-fn heredoc(bytes: &[u8], i: usize) -> Option<(Vec<u8>, usize)> {
-    let mut j = i + 2;
-    if bytes.get(j) == Some(&b'-') {
-        j += 1;
-    }
-    let tag_start = j;
-    while bytes.get(j).is_some_and(|b| is_ident(*b)) {
-        j += 1;
-    }
-    let tag = bytes[tag_start..j].to_vec();
-    let rest = &bytes[j..end_of_line(bytes, j)];
-    let blank = rest.iter().all(|b| b.is_ascii_whitespace());
-    (!tag.is_empty() && blank && j + rest.len() < bytes.len()).then(|| (tag, j + rest.len() + 1))
-}
-
-/// Whether the line at `i` holds only the heredoc's closing `tag`.
-fn closes_heredoc(bytes: &[u8], i: usize, tag: &[u8]) -> bool {
-    let line = &bytes[i..end_of_line(bytes, i)];
-    line.trim_ascii() == tag
-}
-
-/// Whether the object opening before `i` is a `for` expression.
-fn starts_for(bytes: &[u8], i: usize) -> bool {
-    let rest = bytes[i..].trim_ascii_start();
-    rest.starts_with(b"for") && !rest.get(3).is_some_and(|b| is_ident(*b))
+/// The bytes of unary and binary operators and of conditionals (`?`).
+fn is_operator(b: u8) -> bool {
+    matches!(
+        b,
+        b'?' | b'!' | b'-' | b'+' | b'*' | b'/' | b'%' | b'&' | b'|' | b'<' | b'>'
+    )
 }
 
 /// The keyword of the directive whose body starts at `i` (after `%{`, a `~` and spaces).
@@ -324,6 +308,14 @@ resource "aws_s3_bucket" "b" {
         assert!(depth_error(&brackets).unwrap().contains("128 levels"));
         let interpolations = format!("x = {}a{}\n", "\"${".repeat(200), "}\"".repeat(200));
         assert!(depth_error(&interpolations).unwrap().contains("128 levels"));
+    }
+
+    #[test]
+    fn code_after_a_heredoc_tag_on_its_line_is_measured() {
+        // hcl-edit ends a heredoc at a line starting with its tag and reads on.
+        let text = |n| format!("x = <<EOT\nEOT{}\n", " ? 1 : 1".repeat(n));
+        assert!(crate::parse::hcl::parse_body(crate::source::FileId(0), &text(3)).is_ok());
+        assert!(depth_error(&text(MAX_EXPRESSION_DEPTH + 1)).is_some());
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod compat;
 pub mod depth;
 pub mod hcl;
 pub mod json;
+pub(crate) mod lexer;
 pub mod load;
 pub mod prescan;
 

@@ -1,13 +1,18 @@
 //! Module call sources read from native HCL text without parsing it: what changed-file
 //! runs need to find the roots that reach a file, at a fraction of the cost of a parse.
-//! It recognises `source = "…"` lines of top-level `module` blocks; whenever the text is
-//! not plainly of that form (an escape or interpolation in a source, unbalanced brackets,
-//! an unterminated string, comment or heredoc), it gives up and the caller parses the
-//! file.
+//! It recognises `source = "…"` lines of top-level `module` blocks in the tokens of the
+//! [shared lexer](super::lexer); whenever the text is not plainly of that form (an escape
+//! or interpolation in a source, unbalanced brackets, an unterminated string, comment or
+//! heredoc, a newline in a string, a `<<` that opens no heredoc, text after a heredoc's
+//! closing tag), it gives up and the caller parses the file.
 
+use super::lexer::{Kind, Lexer, Token};
+
+/// What a line is made of, outside strings and heredocs (each is one item).
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Token<'a> {
-    Ident(&'a str),
+enum Item<'a> {
+    /// Its bytes: comparing them needs no char boundary checks.
+    Ident(&'a [u8]),
     /// A quoted string: its text when it has no escape and no interpolation.
     Str(Option<&'a str>),
     Open,
@@ -25,64 +30,68 @@ pub fn module_sources(text: &str) -> Option<Vec<&str>> {
     if !text.contains("module") {
         return Some(Vec::new());
     }
-    let mut lexer = Lexer {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-    };
+    let mut lexer = Lexer::new(text);
     let mut sources = Vec::new();
     let mut depth = 0usize;
     let mut in_module = false;
-    // The first tokens of the current line at depth 0, or at depth 1 of a module block.
-    let mut line: [Option<Token>; 4] = [None; 4];
+    // The first items of the current line at depth 0, or at depth 1 of a module block.
+    let mut line: [Option<Item>; 4] = [None; 4];
     let mut len = 0;
     loop {
-        let token = lexer.next()?;
-        let watched = depth == 0 || (depth == 1 && in_module);
-        let line_end = matches!(token, Token::Newline | Token::Close | Token::Eof);
-        if watched && line_end && in_module && depth == 1 {
+        let item = next_item(&mut lexer, text)?;
+        if depth > 1 || (depth == 1 && !in_module) {
+            // In a block that is no module call, or in a value of one: only brackets
+            // matter, until the text is back at a module's attributes or at the top.
+            match item {
+                Item::Open => depth += 1,
+                Item::Close => depth -= 1,
+                Item::Eof => return None,
+                _ => {}
+            }
+            if depth == 0 {
+                len = 0;
+            }
+            continue;
+        }
+        let line_end = matches!(item, Item::Newline | Item::Close | Item::Eof);
+        if line_end && depth == 1 {
             match line[..len.min(4)] {
                 [
-                    Some(Token::Ident("source")),
-                    Some(Token::Assign),
-                    Some(Token::Str(s)),
+                    Some(Item::Ident(b"source")),
+                    Some(Item::Assign),
+                    Some(Item::Str(s)),
                 ] if len == 3 => sources.push(s?),
                 // A source the parser would decode or evaluate: parse to be sure.
-                [Some(Token::Ident("source")), ..] => return None,
+                [Some(Item::Ident(b"source")), ..] => return None,
                 _ => {}
             }
         }
-        match token {
-            Token::Eof => return (depth == 0).then_some(sources),
-            Token::Open if depth == 0 => {
+        match item {
+            Item::Eof => return (depth == 0).then_some(sources),
+            Item::Open if depth == 0 => {
                 in_module = matches!(
                     line[..len.min(4)],
                     [
-                        Some(Token::Ident("module")),
-                        Some(Token::Str(_) | Token::Ident(_))
+                        Some(Item::Ident(b"module")),
+                        Some(Item::Str(_) | Item::Ident(_))
                     ]
                 ) && len == 2;
                 depth = 1;
                 len = 0;
             }
-            Token::Open => {
-                depth += 1;
-                len += 1;
-            }
-            Token::Close => {
+            Item::Close => {
                 depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    in_module = false;
-                    len = 0;
-                } else {
-                    len += 1;
-                }
+                in_module = false;
+                len = 0;
             }
-            Token::Newline if watched => len = 0,
-            Token::Newline => {}
-            token => {
+            Item::Newline => len = 0,
+            item => {
+                // A bracket opened in a module's attribute is part of its line.
+                if item == Item::Open {
+                    depth += 1;
+                }
                 if len < line.len() {
-                    line[len] = Some(token);
+                    line[len] = Some(item);
                 }
                 len += 1;
             }
@@ -90,143 +99,57 @@ pub fn module_sources(text: &str) -> Option<Vec<&str>> {
     }
 }
 
-struct Lexer<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    at: usize,
+/// The next item of the text's own code; `None` when it cannot be read with certainty.
+fn next_item<'a>(lexer: &mut Lexer<'a>, text: &'a str) -> Option<Item<'a>> {
+    loop {
+        lexer.skip_spaces();
+        let Some(token) = lexer.next() else {
+            return Some(Item::Eof);
+        };
+        return Some(match token.kind {
+            Kind::LineComment | Kind::BlockComment { closed: true } => continue,
+            Kind::Newline => Item::Newline,
+            Kind::Ident => Item::Ident(&text.as_bytes()[token.start..token.end]),
+            Kind::Open => Item::Open,
+            Kind::Close => Item::Close,
+            Kind::Punct => match &text.as_bytes()[token.start..token.end] {
+                b"=" => Item::Assign,
+                b"<<" => return None,
+                _ => Item::Other,
+            },
+            Kind::Number | Kind::Other => Item::Other,
+            Kind::QuoteOpen => {
+                let (plain, close) = template(lexer, text)?;
+                Item::Str(plain.then(|| &text[token.end..close.start]))
+            }
+            Kind::HeredocOpen => {
+                let (_, close) = template(lexer, text)?;
+                let closing_line = text[close.end..].split('\n').next().unwrap_or_default();
+                if !closing_line.trim().is_empty() {
+                    return None;
+                }
+                Item::Other
+            }
+            // An unterminated comment, or tokens of templates, which `template` reads.
+            _ => return None,
+        });
+    }
 }
 
-impl<'a> Lexer<'a> {
-    fn peek(&self, ahead: usize) -> u8 {
-        self.bytes.get(self.at + ahead).copied().unwrap_or(0)
-    }
-
-    /// The next token; `None` when the text cannot be lexed with certainty.
-    fn next(&mut self) -> Option<Token<'a>> {
-        loop {
-            let Some(&byte) = self.bytes.get(self.at) else {
-                return Some(Token::Eof);
-            };
-            let start = self.at;
-            self.at += 1;
-            return Some(match byte {
-                b' ' | b'\t' | b'\r' => continue,
-                b'\n' => Token::Newline,
-                b'#' => {
-                    self.skip_line();
-                    continue;
-                }
-                b'/' if self.peek(0) == b'/' => {
-                    self.skip_line();
-                    continue;
-                }
-                b'/' if self.peek(0) == b'*' => {
-                    let end = self.text[self.at + 1..].find("*/")?;
-                    self.at += 1 + end + 2;
-                    continue;
-                }
-                b'"' => Token::Str(self.string()?),
-                b'<' if self.peek(0) == b'<' => {
-                    self.heredoc()?;
-                    Token::Other
-                }
-                b'{' | b'[' | b'(' => Token::Open,
-                b'}' | b']' | b')' => Token::Close,
-                b'=' if matches!(self.peek(0), b'=' | b'>') => {
-                    self.at += 1;
-                    Token::Other
-                }
-                b'=' => Token::Assign,
-                b'!' | b'<' | b'>' if self.peek(0) == b'=' => {
-                    self.at += 1;
-                    Token::Other
-                }
-                b if b.is_ascii_alphabetic() || b == b'_' => {
-                    while matches!(self.peek(0), b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'-')
-                    {
-                        self.at += 1;
-                    }
-                    Token::Ident(&self.text[start..self.at])
-                }
-                _ => Token::Other,
-            });
+/// After the opening of a string or heredoc in the text's own code: whether it is plain
+/// text (no escape, interpolation or directive) and the token that closes it; `None` when
+/// it is not closed or a quoted string holds a newline.
+fn template(lexer: &mut Lexer, text: &str) -> Option<(bool, Token)> {
+    let mut plain = true;
+    loop {
+        let token = lexer.next()?;
+        if lexer.nesting() == 0 {
+            return Some((plain, token));
         }
-    }
-
-    fn skip_line(&mut self) {
-        self.at = self.text[self.at..]
-            .find('\n')
-            .map_or(self.bytes.len(), |n| self.at + n);
-    }
-
-    /// After the opening quote: the string's text when it is plain, `Some(None)` when it
-    /// has escapes or interpolations, `None` when it is not terminated on its line.
-    fn string(&mut self) -> Option<Option<&'a str>> {
-        let start = self.at;
-        let mut plain = true;
-        loop {
-            match self.bytes.get(self.at)? {
-                b'"' => {
-                    self.at += 1;
-                    return Some(plain.then(|| &self.text[start..self.at - 1]));
-                }
-                b'\n' => return None,
-                b'\\' => {
-                    plain = false;
-                    self.at += 2;
-                }
-                b'$' | b'%' if self.peek(1) == b'{' => {
-                    plain = false;
-                    self.at += 2;
-                    self.template_expression()?;
-                }
-                _ => self.at += 1,
-            }
-        }
-    }
-
-    /// Skips an interpolation or directive up to its closing brace, strings and brackets
-    /// inside included.
-    fn template_expression(&mut self) -> Option<()> {
-        let mut depth = 0usize;
-        loop {
-            match self.next()? {
-                Token::Open => depth += 1,
-                Token::Close if depth == 0 => return Some(()),
-                Token::Close => depth -= 1,
-                Token::Eof => return None,
-                _ => {}
-            }
-        }
-    }
-
-    /// After `<<`: skips `-`?, the delimiter and the lines up to the closing delimiter.
-    fn heredoc(&mut self) -> Option<()> {
-        self.at += 1;
-        if self.peek(0) == b'-' {
-            self.at += 1;
-        }
-        let start = self.at;
-        self.skip_line();
-        let delimiter = self.text[start..self.at].trim_end_matches('\r');
-        if delimiter.is_empty()
-            || !delimiter
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
+        if token.kind == Kind::Text && text.as_bytes()[token.start] == b'\n' && lexer.in_quoted() {
             return None;
         }
-        loop {
-            self.at += 1;
-            let line_start = self.at;
-            if line_start >= self.bytes.len() {
-                return None;
-            }
-            self.skip_line();
-            if self.text[line_start..self.at].trim() == delimiter {
-                return Some(());
-            }
-        }
+        plain &= token.kind == Kind::Text;
     }
 }
 
@@ -285,8 +208,20 @@ module "remote" {
             "module \"a\" {\n  source = \"./a\n}\n",
             "module \"a\" {\n  x = <<EOT\n}\n",
             "module \"a\" {}\n/* unterminated",
+            "module \"a\" {\n  x = \"a\nb\"\n  source = \"./a\"\n}\n",
+            "module \"a\" {\n  x = 1 << 2\n  source = \"./a\"\n}\n",
+            "module \"a\" {\n  x = f(<<EOT\n  EOT)\n  source = \"./a\"\n}\n",
         ] {
             assert_eq!(module_sources(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn strings_nest_in_interpolations_to_any_depth() {
+        let text = "module \"a\" {\n  x = \"${ {b = \"}\"}.b }\"\n  source = \"./a\"\n}\n";
+        assert_eq!(module_sources(text), Some(vec!["./a"]));
+        // Deeper than the lexer follows: given up, without recursing.
+        let deep = format!("module \"a\" {{\n  x = {}\n}}\n", "\"${".repeat(100_000));
+        assert_eq!(module_sources(&deep), None);
     }
 }

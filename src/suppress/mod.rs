@@ -4,7 +4,8 @@
 //! Suppressions are read from the text rather than from the syntax tree because neither
 //! HCL parser keeps comments where the checks could find them. The scan is deliberately
 //! small and line-based: it only looks at the lines directly above a block, its first
-//! line, and (in JSON) the block's `"//"` properties.
+//! line, and (in JSON) the block's `"//"` properties. Native comments are recognised by
+//! the [shared lexer](crate::parse::lexer); JSON is read as JSON.
 //!
 //! A comment that starts with `souverain:` but is not a well-formed ignore is returned with
 //! [`Suppression::problem`] set rather than dropped, so a typo is reported instead of
@@ -14,6 +15,7 @@
 mod tests;
 
 use crate::catalog::check_date;
+use crate::parse::lexer::{Kind, Lexer, Token, comment_at};
 use crate::settings::is_rule_id;
 use crate::source::{FileId, Span};
 use std::ops::Range;
@@ -74,46 +76,43 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
 fn comments_above(text: &str, block_start: usize) -> Vec<Comment> {
     let mut comments = Vec::new();
     // Start of the line below the one examined.
-    let mut below = text[..block_start].rfind('\n').map_or(0, |i| i + 1);
+    let mut below = start_of_line(text, block_start);
     while below > 0 {
         let line_end = below - 1;
-        let line_start = text[..line_end].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = start_of_line(text, line_end);
         let line = &text[line_start..line_end];
-        let content = line.trim();
-        if content.is_empty() {
-            break;
-        }
         let from = line_start + (line.len() - line.trim_start().len());
         let to = line_start + line.trim_end().len();
-        if let Some(body) = content
-            .strip_prefix('#')
-            .or_else(|| content.strip_prefix("//"))
-        {
-            comments.push(Comment {
-                range: from..to,
-                body: body.to_string(),
-            });
-            below = line_start;
-        } else if content.ends_with("*/") {
-            // The `/*` that opens it must begin its own line.
-            let Some(open) = text[..to - 2].rfind("/*") else {
-                break;
-            };
-            let open_line = text[..open].rfind('\n').map_or(0, |i| i + 1);
-            if !text[open_line..open].trim().is_empty() {
-                break;
+        let found = match comment_at(text, from) {
+            // A line comment runs to the end of the line; a block comment must end there.
+            Some(token)
+                if token.kind == Kind::LineComment || (token.kind == CLOSED && token.end == to) =>
+            {
+                Some(token)
             }
-            comments.push(Comment {
-                range: open..to,
-                body: text[open + 2..to - 2].to_string(),
-            });
-            below = open_line;
-        } else {
+            // The end of a block comment that opens on a line of its own.
+            _ if line.trim().ends_with("*/") => text[..to - 2]
+                .rfind("/*")
+                .filter(|&open| text[start_of_line(text, open)..open].trim().is_empty())
+                .and_then(|open| comment_at(text, open))
+                .filter(|token| token.end == to && token.kind == CLOSED),
+            _ => None,
+        };
+        let Some(token) = found else {
             break;
-        }
+        };
+        comments.push(comment(text, token, to));
+        below = start_of_line(text, token.start);
     }
     comments.reverse();
     comments
+}
+
+const CLOSED: Kind = Kind::BlockComment { closed: true };
+
+/// The start of the line holding `offset`.
+fn start_of_line(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// A comment after the `{` on the block's first line.
@@ -121,42 +120,37 @@ fn first_line_comment(text: &str, block_start: usize) -> Option<Comment> {
     let line_end = text[block_start..]
         .find('\n')
         .map_or(text.len(), |i| block_start + i);
-    let bytes = text.as_bytes();
-    let mut i = block_start;
+    let mut lexer = Lexer::starting_at(text, block_start);
     let mut opened = false;
-    while i < line_end {
-        match bytes[i] {
-            b'"' => i = skip_string(bytes, i, line_end),
-            b'{' => {
-                opened = true;
-                i += 1;
+    while let Some(token) = lexer.next() {
+        // Tokens inside strings (those of their interpolations too) do not count.
+        let in_code = lexer.nesting() == 0;
+        match token.kind {
+            _ if token.start >= line_end => return None,
+            Kind::Open if in_code && text.as_bytes()[token.start] == b'{' => opened = true,
+            CLOSED if in_code && opened => return Some(comment(text, token, token.end)),
+            // An unterminated block comment counts up to the end of the line.
+            Kind::LineComment | Kind::BlockComment { .. } if in_code && opened => {
+                let end = token.start + text[token.start..line_end].trim_end().len();
+                return Some(comment(text, token, end));
             }
-            b'#' if opened => return Some(line_comment(text, i, 1, line_end)),
-            b'/' if opened && bytes.get(i + 1) == Some(&b'/') => {
-                return Some(line_comment(text, i, 2, line_end));
-            }
-            b'/' if opened && bytes.get(i + 1) == Some(&b'*') => {
-                let end = text[i + 2..].find("*/").map(|j| i + 2 + j);
-                return Some(match end {
-                    Some(end) => Comment {
-                        range: i..end + 2,
-                        body: text[i + 2..end].to_string(),
-                    },
-                    None => line_comment(text, i, 2, line_end),
-                });
-            }
-            _ => i += 1,
+            _ => {}
         }
     }
     None
 }
 
-/// A `#` or `//` comment (`marker` bytes long) from `start` to the end of the line.
-fn line_comment(text: &str, start: usize, marker: usize, line_end: usize) -> Comment {
-    let end = start + text[start..line_end].trim_end().len();
+/// The comment `token` up to `end` (its text without trailing spaces), its body without
+/// the comment markers.
+fn comment(text: &str, token: Token, end: usize) -> Comment {
+    let (open, close) = match token.kind {
+        CLOSED => (2, 2),
+        _ if text[token.start..].starts_with('#') => (1, 0),
+        _ => (2, 0),
+    };
     Comment {
-        range: start..end,
-        body: text[start + marker..end].to_string(),
+        range: token.start..end,
+        body: text[token.start + open..end - close].to_string(),
     }
 }
 

@@ -94,6 +94,10 @@ fn comment_on_the_first_line() {
             "resource \"a\" \"b\" { x = \"#{\" } # souverain:ignore SOV004 -- r",
             "# souverain:ignore SOV004 -- r",
         ),
+        (
+            "resource \"a\" \"b\" { x = \"${\"#\"}\" } # souverain:ignore SOV004 -- r",
+            "# souverain:ignore SOV004 -- r",
+        ),
     ] {
         let found = hcl(text);
         assert_eq!(found.len(), 1, "{text}");
