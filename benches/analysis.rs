@@ -10,6 +10,7 @@ use souverain::catalog::Catalog;
 use souverain::date::Date;
 use souverain::discover::{self, Filters, FoundDir};
 use souverain::engine::{self, Judgement, Request};
+use souverain::fs::Os;
 use souverain::parse::Workspace;
 use souverain::resolve::{self, Inputs, Limits};
 use std::hint::black_box;
@@ -107,7 +108,7 @@ fn source_bytes(dir: &Path) -> u64 {
 }
 
 fn discover_all(dir: &Path) -> Vec<FoundDir> {
-    discover::discover(&[dir.to_path_buf()], &Filters::default()).0
+    discover::discover(&Os, &[dir.to_path_buf()], &Filters::default()).0
 }
 
 /// Parse (discovery and loading), resolve and check, each measured alone on the
@@ -125,9 +126,9 @@ fn stages(criterion: &mut Criterion, name: &str, shape: Shape) {
         group.sample_size(10).sampling_mode(SamplingMode::Flat);
     }
     group.bench_function("parse", |b| {
-        b.iter(|| Workspace::load(&discover_all(tree.path())))
+        b.iter(|| Workspace::load(&Os, &discover_all(tree.path())))
     });
-    let ws = Workspace::load(&discover_all(tree.path()));
+    let ws = Workspace::load(&Os, &discover_all(tree.path()));
     let catalog = Catalog::embedded();
     let (inputs, limits) = (Inputs::default(), Limits::default());
     group.bench_function("resolve", |b| {

@@ -6,6 +6,7 @@
 use serde_json::Value;
 use souverain::check::rules::RULES;
 use souverain::discover::repository_root;
+use souverain::fs::Os;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -297,11 +298,11 @@ fn the_repository_root_is_the_nearest_git_ancestor() {
     fs::create_dir_all(&nested).unwrap();
     fs::write(nested.join("main.tf"), "").unwrap();
     // No repository: the scanned directory, or a file's directory.
-    assert_eq!(repository_root(&nested), nested);
-    assert_eq!(repository_root(&nested.join("main.tf")), nested);
+    assert_eq!(repository_root(&Os, &nested), nested);
+    assert_eq!(repository_root(&Os, &nested.join("main.tf")), nested);
     fs::create_dir(root.join(".git")).unwrap();
-    assert_eq!(repository_root(&nested), root);
-    assert_eq!(repository_root(&nested.join("main.tf")), root);
+    assert_eq!(repository_root(&Os, &nested), root);
+    assert_eq!(repository_root(&Os, &nested.join("main.tf")), root);
 }
 
 #[test]

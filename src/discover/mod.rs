@@ -2,7 +2,7 @@
 //! of a module directory Terraform reads.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::fs::{FileSystem, Kind, MAX_IGNORE_BRACES, Os};
+use crate::fs::{FileSystem, Kind, MAX_IGNORE_BRACES};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeSet;
 use std::io;
@@ -25,15 +25,10 @@ pub struct FoundDir {
     pub dir: PathBuf,
 }
 
-/// [`discover_in`] on the disk.
-pub fn discover(paths: &[PathBuf], filters: &Filters) -> (Vec<FoundDir>, Vec<Diagnostic>) {
-    discover_in(&Os, paths, filters)
-}
-
 /// Walks `paths` (see [`FileSystem::walk`]: on disk, honouring `.gitignore`, in parallel) and
 /// returns the directories holding at least one configuration file. A file given directly
 /// counts for its directory.
-pub fn discover_in(
+pub fn discover(
     fs: &dyn FileSystem,
     paths: &[PathBuf],
     filters: &Filters,
@@ -133,14 +128,9 @@ fn globs(patterns: &[String]) -> Result<Option<GlobSet>, Diagnostic> {
         .map_err(|e| Diagnostic::error(Code::InvalidGlob, e.to_string(), Location::None))
 }
 
-/// [`repository_root_in`] on the disk.
-pub fn repository_root(path: &Path) -> PathBuf {
-    repository_root_in(&Os, path)
-}
-
 /// The repository a path belongs to: the nearest ancestor holding `.git`, else the path
 /// itself (its directory, for a file). Paths in reports are relative to it.
-pub fn repository_root_in(fs: &dyn FileSystem, path: &Path) -> PathBuf {
+pub fn repository_root(fs: &dyn FileSystem, path: &Path) -> PathBuf {
     let start = fs.canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let start = if fs.kind(&start) == Some(Kind::File) {
         start.parent().map(Path::to_path_buf).unwrap_or(start)
@@ -200,15 +190,10 @@ pub struct ModuleFiles {
     pub auto_vars: Vec<PathBuf>,
 }
 
-/// [`module_files_in`] on the disk.
-pub fn module_files(dir: &Path) -> io::Result<ModuleFiles> {
-    module_files_in(&Os, dir)
-}
-
 /// Lists a module directory. A `.tofu` file replaces the `.tf` file of the same name, and
 /// a `.tofu.json` file the `.tf.json` one, as OpenTofu does. A link counts as a file: reading
 /// it says what it leads to.
-pub fn module_files_in(fs: &dyn FileSystem, dir: &Path) -> io::Result<ModuleFiles> {
+pub fn module_files(fs: &dyn FileSystem, dir: &Path) -> io::Result<ModuleFiles> {
     let mut names: Vec<String> = fs
         .list(dir)?
         .into_iter()

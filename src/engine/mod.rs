@@ -212,7 +212,7 @@ fn analyse(fs: &dyn FileSystem, request: &Request) -> Result<Analysed, Failure> 
         .collect();
     let scanned: Vec<PathBuf> = match changed.first() {
         None => paths.clone(),
-        Some(first) => std::iter::once(discover::repository_root_in(fs, first))
+        Some(first) => std::iter::once(discover::repository_root(fs, first))
             .chain(
                 paths
                     .iter()
@@ -232,14 +232,14 @@ fn analyse(fs: &dyn FileSystem, request: &Request) -> Result<Analysed, Failure> 
             .cloned()
             .collect(),
     };
-    let (found, mut diagnostics) = discover::discover_in(fs, &scanned, &filters);
+    let (found, mut diagnostics) = discover::discover(fs, &scanned, &filters);
     if let Some(bad) = diagnostics.iter().find(|d| d.code == Code::InvalidGlob) {
         return Err(Failure::Invalid(bad.message.clone()));
     }
     let mut ws = if changed.is_empty() {
-        Workspace::load_in(fs, &found)
+        Workspace::load(fs, &found)
     } else {
-        Workspace::load_reading_in(fs, &found, &changed)
+        Workspace::load_reading(fs, &found, &changed)
     };
     let mut inputs = Inputs {
         env: request.variables.env.clone(),
@@ -247,7 +247,7 @@ fn analyse(fs: &dyn FileSystem, request: &Request) -> Result<Analysed, Failure> 
         ..Inputs::default()
     };
     for path in &request.variables.files {
-        match ws.load_var_file_in(fs, path) {
+        match ws.load_var_file(fs, path) {
             Some(file) => inputs.var_files.push(file),
             None if fs.kind(path) != Some(Kind::File) => {
                 return Err(Failure::Invalid(format!(
@@ -261,7 +261,7 @@ fn analyse(fs: &dyn FileSystem, request: &Request) -> Result<Analysed, Failure> 
     let mut inventory = resolve::resolve(&ws, &catalog, &inputs, &request.limits);
     diagnostics.append(&mut ws.diagnostics);
     diagnostics.append(&mut inventory.diagnostics);
-    let repo_root = discover::repository_root_in(fs, paths.first().map_or(Path::new("."), |p| p));
+    let repo_root = discover::repository_root(fs, paths.first().map_or(Path::new("."), |p| p));
     Ok(Analysed {
         ws,
         catalog,
@@ -377,9 +377,7 @@ fn load_settings(
 ) -> Result<Settings, Failure> {
     let path = match &policy.config {
         Some(path) => Some(path.clone()),
-        None => paths
-            .first()
-            .and_then(|p| settings::find_settings_in(fs, p)),
+        None => paths.first().and_then(|p| settings::find_settings(fs, p)),
     };
     let Some(path) = path else {
         return Ok(Settings::default());

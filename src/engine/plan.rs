@@ -169,11 +169,14 @@ pub fn check_plan(request: &PlanRequest) -> Result<Run, Failure> {
         None => "located in the plan: give --config-dir to point at the configuration",
     };
     diagnostics.append(&mut read.diagnostics);
-    let repo_root = discover::repository_root(match (&config_dir, &request.plan) {
-        (Some(dir), _) => dir,
-        (None, PlanSource::File(path)) => path,
-        (None, PlanSource::Stdin(_)) => Path::new("."),
-    });
+    let repo_root = discover::repository_root(
+        &Os,
+        match (&config_dir, &request.plan) {
+            (Some(dir), _) => dir,
+            (None, PlanSource::File(path)) => path,
+            (None, PlanSource::Stdin(_)) => Path::new("."),
+        },
+    );
     let placed = Placed {
         found_any: true,
         roots: vec![root],

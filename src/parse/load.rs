@@ -5,8 +5,8 @@
 use super::{Syntax, parse_config, parse_tfvars, prescan};
 use crate::config::{ModelError, Module, ModuleId, merge_overrides};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::discover::{FoundDir, module_files_in};
-use crate::fs::{FileSystem, MAX_FILE_SIZE, Os};
+use crate::discover::{FoundDir, module_files};
+use crate::fs::{FileSystem, MAX_FILE_SIZE};
 use crate::source::{FileId, SourceFile, SourceMap, Span, decode, relative_display};
 use crate::syntax::{Attribute, Block};
 use rayon::prelude::*;
@@ -127,20 +127,11 @@ impl Workspace {
         seen
     }
 
-    /// [`Workspace::load_reading_in`] on the disk.
-    pub fn load_reading(found: &[FoundDir], files: &[PathBuf]) -> Workspace {
-        Workspace::load_reading_in(&Os, found, files)
-    }
-
     /// Loads the roots of `found` that read one of `files` (canonical paths): a file in the
     /// directory of a module they instantiate. Which roots those are is worked out from the
     /// sources of module calls alone ([`call_graph`]), so the other roots are never parsed;
     /// problems in their files are not reported.
-    pub fn load_reading_in(
-        fs: &dyn FileSystem,
-        found: &[FoundDir],
-        files: &[PathBuf],
-    ) -> Workspace {
+    pub fn load_reading(fs: &dyn FileSystem, found: &[FoundDir], files: &[PathBuf]) -> Workspace {
         let graph = call_graph(fs, found.iter().map(|f| f.dir.clone()).collect());
         let called: HashSet<&PathBuf> = graph
             .iter()
@@ -166,7 +157,7 @@ impl Workspace {
             .collect();
         // The roots kept may still not read the files: a module listed in `modules.json`
         // is instantiated only by the root whose call path it has.
-        let mut ws = Workspace::load_in(fs, &roots);
+        let mut ws = Workspace::load(fs, &roots);
         ws.retain_roots_reading(files);
         ws
     }
@@ -220,13 +211,8 @@ impl Workspace {
         self.installed.contains_key(&root)
     }
 
-    /// [`Workspace::load_var_file_in`] on the disk.
-    pub fn load_var_file(&mut self, path: &Path) -> Option<VarFile> {
-        self.load_var_file_in(&Os, path)
-    }
-
     /// Parses a `--var-file` given by the user.
-    pub fn load_var_file_in(&mut self, fs: &dyn FileSystem, path: &Path) -> Option<VarFile> {
+    pub fn load_var_file(&mut self, fs: &dyn FileSystem, path: &Path) -> Option<VarFile> {
         let display = path.to_string_lossy().into_owned();
         let parsed = read_and_parse(
             fs,
@@ -241,14 +227,9 @@ impl Workspace {
         })
     }
 
-    /// [`Workspace::load_in`] on the disk.
-    pub fn load(found: &[FoundDir]) -> Workspace {
-        Workspace::load_in(&Os, found)
-    }
-
     /// Loads the discovered directories and everything they call. What is read is held in
     /// the workspace: it keeps no reference to `fs`.
-    pub fn load_in(fs: &dyn FileSystem, found: &[FoundDir]) -> Workspace {
+    pub fn load(fs: &dyn FileSystem, found: &[FoundDir]) -> Workspace {
         let mut ws = Workspace::default();
         let mut display: HashMap<PathBuf, String> = HashMap::new();
         let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
@@ -291,10 +272,7 @@ impl Workspace {
         base_of: &dyn Fn(&Path) -> PathBuf,
     ) -> Vec<ModuleId> {
         // List every directory, then give every file its FileId before parsing in parallel.
-        let listed: Vec<_> = dirs
-            .par_iter()
-            .map(|d| (d, module_files_in(fs, d)))
-            .collect();
+        let listed: Vec<_> = dirs.par_iter().map(|d| (d, module_files(fs, d))).collect();
         let mut jobs = Vec::new();
         for (dir, files) in &listed {
             match files {
@@ -582,7 +560,7 @@ fn call_graph(fs: &dyn FileSystem, dirs: Vec<PathBuf>) -> HashMap<PathBuf, DirCa
 /// The `source` of every module call of a directory, as loading reads them: by
 /// [`prescan`] when every file is plain native HCL, else by parsing its files.
 fn call_sources(fs: &dyn FileSystem, dir: &Path) -> Vec<String> {
-    let Ok(files) = module_files_in(fs, dir) else {
+    let Ok(files) = module_files(fs, dir) else {
         return Vec::new();
     };
     let texts: Vec<String> = files
@@ -762,8 +740,8 @@ fn read_and_parse(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::discover::{Filters, discover, discover_in};
-    use crate::fs::Memory;
+    use crate::discover::{Filters, discover};
+    use crate::fs::{Memory, Os};
 
     /// A root calling a local module and an installed one, with a variable file, an override
     /// and a `.tofu` file replacing a `.tf` one; a second root beside it.
@@ -855,17 +833,14 @@ mod tests {
         }
         // Discovered directories and what loading them gives, relative to the scanned path.
         let scan = |fs: &dyn FileSystem, paths: &[PathBuf]| {
-            let (found, diagnostics) = discover_in(fs, paths, &Filters::default());
+            let (found, diagnostics) = discover(fs, paths, &Filters::default());
             assert!(diagnostics.is_empty(), "{diagnostics:?}");
             let base = found[0].base.clone();
             let found_dirs: Vec<String> = found
                 .iter()
                 .map(|f| relative_display(&f.dir, &base))
                 .collect();
-            (
-                found_dirs,
-                structure(&Workspace::load_in(fs, &found), &base),
-            )
+            (found_dirs, structure(&Workspace::load(fs, &found), &base))
         };
         let on_disk = |paths: &[PathBuf]| scan(&Os, paths);
         let memory = Memory::new("/work/tree", TREE.iter().copied());
@@ -891,9 +866,9 @@ mod tests {
             on_disk(&file(&dir.path().canonicalize().unwrap()))
         );
         // Changed files select the roots reading them, as on disk.
-        let (found, _) = discover_in(&memory, &[PathBuf::from(".")], &Filters::default());
+        let (found, _) = discover(&memory, &[PathBuf::from(".")], &Filters::default());
         let changed = [PathBuf::from("/work/tree/modules/x/main.tofu")];
-        let ws = Workspace::load_reading_in(&memory, &found, &changed);
+        let ws = Workspace::load_reading(&memory, &found, &changed);
         let roots: Vec<&str> = ws.roots.iter().map(|r| r.display.as_str()).collect();
         assert_eq!(roots, ["."]);
     }
@@ -906,7 +881,7 @@ mod tests {
                 include: include.iter().map(|s| s.to_string()).collect(),
                 exclude: exclude.iter().map(|s| s.to_string()).collect(),
             };
-            let (found, diagnostics) = discover_in(&memory, &[PathBuf::from("/r")], &filters);
+            let (found, diagnostics) = discover(&memory, &[PathBuf::from("/r")], &filters);
             assert!(diagnostics.is_empty(), "{diagnostics:?}");
             found
         };
@@ -923,7 +898,7 @@ mod tests {
         assert_eq!(dirs(&found(&[], &["other/**"])), [".", "modules/x"]);
         assert_eq!(dirs(&found(&["main.tf"], &[])), ["."]);
         // …but loaded through `modules.json`.
-        let ws = Workspace::load_in(&memory, &found(&[], &["other/**"]));
+        let ws = Workspace::load(&memory, &found(&[], &["other/**"]));
         let root = ws.roots[0].module;
         let vpc = ws
             .installed_module(root, "vpc")
@@ -932,7 +907,7 @@ mod tests {
         assert!(ws.closure(root).contains(&vpc));
         // A missing path is reported, as on disk.
         let (none, diagnostics) =
-            discover_in(&memory, &[PathBuf::from("nowhere")], &Filters::default());
+            discover(&memory, &[PathBuf::from("nowhere")], &Filters::default());
         assert!(none.is_empty());
         assert_eq!(diagnostics[0].code, Code::PathNotFound);
     }
@@ -971,11 +946,11 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let (found, _) = discover(&[dir.path().to_path_buf()], &Filters::default());
+        let (found, _) = discover(&Os, &[dir.path().to_path_buf()], &Filters::default());
         let loaded = |changed: &str| {
             let changed = [dir.path().join(changed).canonicalize().unwrap()];
-            let ws = Workspace::load_reading(&found, &changed);
-            let mut full = Workspace::load(&found);
+            let ws = Workspace::load_reading(&Os, &found, &changed);
+            let mut full = Workspace::load(&Os, &found);
             full.retain_roots_reading(&changed);
             let roots = |ws: &Workspace| -> Vec<String> {
                 ws.roots.iter().map(|r| r.display.clone()).collect()

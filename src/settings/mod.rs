@@ -10,7 +10,7 @@ mod read;
 mod tests;
 
 use crate::catalog::CatalogOverlay;
-use crate::fs::{FileSystem, Kind, Os};
+use crate::fs::{FileSystem, Kind};
 use crate::level::Level;
 use globset::GlobMatcher;
 use std::collections::BTreeMap;
@@ -166,15 +166,10 @@ impl Settings {
     }
 }
 
-/// [`find_settings_in`] on the disk.
-pub fn find_settings(start: &Path) -> Option<PathBuf> {
-    find_settings_in(&Os, start)
-}
-
 /// The `.souverain.hcl` that applies to `start` (a directory, or a file's directory): the
 /// first one found walking up. The walk stops after the repository root (a directory with
 /// `.git`), so that a file outside the repository never changes a repository's checks.
-pub fn find_settings_in(fs: &dyn FileSystem, start: &Path) -> Option<PathBuf> {
+pub fn find_settings(fs: &dyn FileSystem, start: &Path) -> Option<PathBuf> {
     let start = fs.absolute(start).ok()?;
     let mut dir = if fs.kind(&start) == Some(Kind::Dir) {
         start.as_path()

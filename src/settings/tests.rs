@@ -1,4 +1,5 @@
 use super::*;
+use crate::fs::Os;
 use crate::severity::Severity;
 use std::fs;
 
@@ -464,27 +465,27 @@ fn find_settings_walks_up_to_the_repository_root() {
     fs::write(&main, "").unwrap();
 
     // Above the repository root: not used.
-    assert_eq!(find_settings(&deep), None);
-    assert_eq!(find_settings(&main), None);
+    assert_eq!(find_settings(&Os, &deep), None);
+    assert_eq!(find_settings(&Os, &main), None);
 
     // At the repository root (next to `.git`): found.
     fs::write(repo.join(FILE_NAME), "").unwrap();
-    assert_eq!(find_settings(&deep), Some(repo.join(FILE_NAME)));
+    assert_eq!(find_settings(&Os, &deep), Some(repo.join(FILE_NAME)));
 
     // The nearest one wins, from a directory or from a file in it.
     fs::write(deep.join(FILE_NAME), "").unwrap();
-    assert_eq!(find_settings(&deep), Some(deep.join(FILE_NAME)));
-    assert_eq!(find_settings(&main), Some(deep.join(FILE_NAME)));
+    assert_eq!(find_settings(&Os, &deep), Some(deep.join(FILE_NAME)));
+    assert_eq!(find_settings(&Os, &main), Some(deep.join(FILE_NAME)));
 
     // Without `.git`, the walk goes on up.
     let plain = dir.path().join("plain/a/b");
     fs::create_dir_all(&plain).unwrap();
-    assert_eq!(find_settings(&plain), Some(outside));
+    assert_eq!(find_settings(&Os, &plain), Some(outside));
 }
 
 #[test]
 fn find_settings_in_memory_stops_at_the_repository_root_too() {
-    use crate::discover::repository_root_in;
+    use crate::discover::repository_root;
     use crate::fs::Memory;
     let files = |extra: &[&'static str]| {
         let mut files = vec![".souverain.hcl", "repo/.git/HEAD", "repo/envs/prod/main.tf"];
@@ -492,23 +493,23 @@ fn find_settings_in_memory_stops_at_the_repository_root_too() {
         Memory::new("/w", files.into_iter().map(|f| (f, "")))
     };
     let fs = files(&[]);
-    assert_eq!(find_settings_in(&fs, Path::new("repo/envs/prod")), None);
+    assert_eq!(find_settings(&fs, Path::new("repo/envs/prod")), None);
     assert_eq!(
-        repository_root_in(&fs, Path::new("repo/envs/prod/main.tf")),
+        repository_root(&fs, Path::new("repo/envs/prod/main.tf")),
         Path::new("/w/repo")
     );
     let fs = files(&["repo/.souverain.hcl"]);
     assert_eq!(
-        find_settings_in(&fs, Path::new("repo/envs/prod/main.tf")),
+        find_settings(&fs, Path::new("repo/envs/prod/main.tf")),
         Some(PathBuf::from("/w/repo/.souverain.hcl"))
     );
     let fs = files(&["plain/a/b.tf"]);
     assert_eq!(
-        find_settings_in(&fs, Path::new("plain/a")),
+        find_settings(&fs, Path::new("plain/a")),
         Some(PathBuf::from("/w/.souverain.hcl"))
     );
     assert_eq!(
-        repository_root_in(&fs, Path::new("plain/a")),
+        repository_root(&fs, Path::new("plain/a")),
         Path::new("/w/plain/a")
     );
 }
