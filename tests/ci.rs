@@ -32,6 +32,16 @@ fn every_format_on_the_same_tree() {
         assert_eq!(code, 1, "{format}: SOV001 is an error");
         // The version changes with every release, not with the format.
         let out = out.replace(env!("CARGO_PKG_VERSION"), "[version]");
+        // The rules' descriptions are checked in tests/sarif.rs: a new rule does not
+        // rewrite this snapshot.
+        let out = match format {
+            "sarif" => {
+                let mut log: Value = serde_json::from_str(&out).unwrap();
+                log["runs"][0]["tool"]["driver"]["rules"] = "[the registry's rules]".into();
+                serde_json::to_string_pretty(&log).unwrap() + "\n"
+            }
+            _ => out,
+        };
         insta::assert_snapshot!(format!("formats_{format}"), out);
     }
 }

@@ -87,7 +87,14 @@ fn every_format_on_one_run() {
                 .map(|f| (format!("inventory_{}", f.name), f)),
         );
     for (name, format) in formats {
-        let text = emitted(&*format.emitter(Style::default()), &run);
+        let mut text = emitted(&*format.emitter(Style::default()), &run);
+        if format.name == "sarif" {
+            // The rules' descriptions are checked in tests/sarif.rs: a new rule does not
+            // rewrite this snapshot.
+            let mut log: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            log["runs"][0]["tool"]["driver"]["rules"] = "[the registry's rules]".into();
+            text = serde_json::to_string_pretty(&log).expect("JSON") + "\n";
+        }
         insta::assert_snapshot!(name, text);
     }
     insta::assert_snapshot!("github_step_summary", emitted(&github::StepSummary, &run));
