@@ -13,11 +13,11 @@
 //! }"#,
 //! )];
 //! let request = Request { paths: vec![".".into()], ..Request::default() };
-//! let run = check_files(tree, &request).map_err(|f| f.to_string())?;
+//! let run = check_files(tree, &request)?;
 //! let rules: Vec<String> = run.open().map(|f| f.rule.to_string()).collect();
 //! assert_eq!(rules, ["SOV001", "SOV002"]);
 //! assert_eq!(run.address(&run.findings[0]), Some("aws_s3_bucket.records"));
-//! # Ok::<(), String>(())
+//! # Ok::<(), souverain::engine::Failure>(())
 //! ```
 
 mod plan;
@@ -125,6 +125,25 @@ impl fmt::Display for Failure {
         }
     }
 }
+
+impl fmt::Debug for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Invalid(message) => f.debug_tuple("Invalid").field(message).finish(),
+            Failure::NothingChecked {
+                reason,
+                diagnostics,
+                ..
+            } => f
+                .debug_struct("NothingChecked")
+                .field("reason", reason)
+                .field("diagnostics", diagnostics)
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
 
 /// Checks a tree on disk.
 pub fn check_tree(request: &Request) -> Result<Run, Failure> {
