@@ -358,6 +358,9 @@ provider "outscale/outscale" {
 provider "scaleway/scaleway" {
   tags       = ["tags"]
   tag_format = "key-value-list"
+  # Object storage is S3: its bucket's `tags` is a map (schema.TypeMap in
+  # internal/services/object/bucket.go, read 2026-12-02), not a "key=value" list.
+  type_tag_formats = { scaleway_object_bucket = "map" }
   vendor            = "scaleway"
   hosting           = "cloud"
   provider_location = ["region", "zone"]

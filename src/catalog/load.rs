@@ -343,6 +343,8 @@ struct RawProvider {
     #[serde(default)]
     tag_format: TagFormat,
     #[serde(default)]
+    type_tag_formats: BTreeMap<String, TagFormat>,
+    #[serde(default)]
     provider_tags: Vec<String>,
     #[serde(default)]
     backends: Vec<String>,
@@ -802,6 +804,7 @@ fn provider_entry(
         location_from_parent: glob_set("location_from_parent", &raw.location_from_parent)?,
         tags,
         tag_format: raw.tag_format,
+        type_tag_formats: raw.type_tag_formats,
         provider_tags,
         backends: raw.backends,
         parent_excluded_types: glob_set("parent_excluded_types", &raw.parent_excluded_types)?,

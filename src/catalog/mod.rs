@@ -469,7 +469,12 @@ pub struct ProviderEntry {
     pub parent_excluded_types: GlobSet,
     /// Arguments holding a resource's tags or labels (`tags`, `settings.user_labels`).
     pub tags: Vec<AttrPath>,
+    /// How the provider's resources write their tags, unless `type_tag_formats` says
+    /// otherwise for a type.
     pub tag_format: TagFormat,
+    /// Types whose tags are written another way than the provider's (Scaleway's object
+    /// storage takes an S3 tag map, its other resources `"key=value"` lists).
+    pub type_tag_formats: BTreeMap<String, TagFormat>,
     /// Provider-block arguments whose tags every resource gets (AWS `default_tags.tags`).
     pub provider_tags: Vec<AttrPath>,
     /// Terraform state backends stored on this provider's cloud (`s3`, `gcs`); a backend
@@ -482,6 +487,13 @@ pub struct ProviderEntry {
 }
 
 impl ProviderEntry {
+    /// How resources of this type write their tags.
+    pub fn tag_format_of(&self, resource_type: &str) -> TagFormat {
+        self.type_tag_formats
+            .get(resource_type)
+            .copied()
+            .unwrap_or(self.tag_format)
+    }
     /// Whether a resource of type `child` that refers through `attribute` to a resource of
     /// type `parent` lives in it, and so takes its location (`server_id =
     /// azurerm_mssql_server.main.id`): a parent argument, a parent of the same provider,

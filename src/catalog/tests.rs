@@ -650,3 +650,19 @@ fn host_extraction() {
     assert_eq!(pattern::host_of("[::1]:5000").as_deref(), Some("::1"));
     assert_eq!(pattern::host_of("https:///v3"), None);
 }
+
+#[test]
+fn a_type_may_write_its_tags_unlike_its_provider() {
+    let catalog = Catalog::embedded();
+    let scaleway = catalog
+        .provider("scaleway/scaleway")
+        .expect("Scaleway is in the catalog");
+    assert_eq!(
+        scaleway.tag_format_of("scaleway_object_bucket"),
+        TagFormat::Map
+    );
+    assert_eq!(
+        scaleway.tag_format_of("scaleway_rdb_instance"),
+        TagFormat::KeyValueList
+    );
+}

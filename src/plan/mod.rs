@@ -335,7 +335,7 @@ impl<'a, 't> Placer<'_, 'a, 't> {
         });
         let (tags, copies) = match data_entry {
             Some(entry) => {
-                let mut tags = self.tags(entry, &planned, expressions.as_ref());
+                let mut tags = self.tags(entry, change.kind, &planned, expressions.as_ref());
                 tags.extend(self.call_tags(change.module));
                 let copies = replicas(
                     self.catalog,
@@ -525,6 +525,7 @@ impl<'a, 't> Placer<'_, 'a, 't> {
     fn tags(
         &self,
         entry: &ProviderEntry,
+        kind: &str,
         planned: &Planned<'_, '_>,
         provider: Option<&Expressions<'_, '_, '_>>,
     ) -> Vec<Tag> {
@@ -547,7 +548,14 @@ impl<'a, 't> Placer<'_, 'a, 't> {
                 (Some(m), own) if m.value.is_unknown() => {
                     let all = AttrPath::plain(format!("{name} (with the provider's)"));
                     let origin = TagOrigin::Provider;
-                    tags_in_value(m.value, m.span, &all, entry.tag_format, origin, &mut tags);
+                    tags_in_value(
+                        m.value,
+                        m.span,
+                        &all,
+                        entry.tag_format_of(kind),
+                        origin,
+                        &mut tags,
+                    );
                     match own {
                         Some(own) => (own, TagOrigin::Resource),
                         None => continue,
@@ -562,7 +570,7 @@ impl<'a, 't> Placer<'_, 'a, 't> {
                 found.value,
                 found.span,
                 path,
-                entry.tag_format,
+                entry.tag_format_of(kind),
                 origin.clone(),
                 &mut read,
             );

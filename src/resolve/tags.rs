@@ -47,7 +47,7 @@ impl Analysis<'_> {
                 key,
                 &resource.body,
                 path,
-                entry.tag_format,
+                entry.tag_format_of(&resource.kind),
                 TagOrigin::Resource,
                 &mut tags,
             );

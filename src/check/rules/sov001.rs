@@ -147,6 +147,27 @@ resource "openstack_blockstorage_volume_v3" "records" {
                 ],
             ])
             .fail(&[
+                // Scaleway is not qualified; its object storage's tags are a map, its
+                // other resources' "key=value" lists: both classify.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  required_providers {
+    scaleway = { source = "scaleway/scaleway" }
+  }
+}
+provider "scaleway" { region = "fr-par" }
+resource "scaleway_object_bucket" "records" {
+  name = "records"
+  tags = { data_classification = "sensitive" }
+}
+resource "scaleway_rdb_instance" "db" {
+  node_type = "DB-DEV-S"
+  engine    = "PostgreSQL-15"
+  tags      = ["data_classification=sensitive"]
+}
+"#,
+                )],
                 // Google Cloud in Paris is not qualified.
                 &[(
                     "main.tf",
