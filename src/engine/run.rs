@@ -56,7 +56,7 @@ impl Run {
 
     /// The address of a finding's resource; `None` for findings about a root or a comment.
     pub fn address(&self, finding: &Finding) -> Option<&str> {
-        finding.resource.map(|id| self.record(id).address.as_str())
+        finding.address(&self.records)
     }
 
     /// Whether the run fails at `threshold`: an open finding at or above it, input that
