@@ -128,6 +128,10 @@ provider "hashicorp/google" {
   # A database of a Cloud SQL instance, a table of a dataset, an object of a bucket live in
   # their parent's location.
   location_from_parent = ["instance", "bucket", "dataset_id", "cluster", "key_ring", "crypto_key", "secret", "topic", "database", "*_id"]
+  # Without `location`, a dataset is created in the US multi-region, whatever the provider's
+  # region (website/docs/r/bigquery_dataset.html.markdown: "The default value is
+  # multi-regional location `US`", read 2026-12-02).
+  type_default_locations = { google_bigquery_dataset = "US" }
   # Global resources (https://cloud.google.com/compute/docs/regions-zones/global-regional-zonal-resources):
   # project-level settings, IAM, VPC networks and global load-balancing pieces.
   global_resource_types = [

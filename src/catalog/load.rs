@@ -345,6 +345,8 @@ struct RawProvider {
     #[serde(default)]
     type_tag_formats: BTreeMap<String, TagFormat>,
     #[serde(default)]
+    type_default_locations: BTreeMap<String, String>,
+    #[serde(default)]
     provider_tags: Vec<String>,
     #[serde(default)]
     backends: Vec<String>,
@@ -805,6 +807,7 @@ fn provider_entry(
         tags,
         tag_format: raw.tag_format,
         type_tag_formats: raw.type_tag_formats,
+        type_default_locations: raw.type_default_locations,
         provider_tags,
         backends: raw.backends,
         parent_excluded_types: glob_set("parent_excluded_types", &raw.parent_excluded_types)?,

@@ -475,6 +475,10 @@ pub struct ProviderEntry {
     /// Types whose tags are written another way than the provider's (Scaleway's object
     /// storage takes an S3 tag map, its other resources `"key=value"` lists).
     pub type_tag_formats: BTreeMap<String, TagFormat>,
+    /// Where a type is created when its own location argument is absent, when that is not
+    /// the provider configuration's region (a BigQuery dataset goes to the `US`
+    /// multi-region).
+    pub type_default_locations: BTreeMap<String, String>,
     /// Provider-block arguments whose tags every resource gets (AWS `default_tags.tags`).
     pub provider_tags: Vec<AttrPath>,
     /// Terraform state backends stored on this provider's cloud (`s3`, `gcs`); a backend
@@ -487,6 +491,14 @@ pub struct ProviderEntry {
 }
 
 impl ProviderEntry {
+    /// Where resources of this type go without a location argument of their own, when the
+    /// provider's region is not it.
+    pub fn type_default_location(&self, resource_type: &str) -> Option<&str> {
+        self.type_default_locations
+            .get(resource_type)
+            .map(String::as_str)
+    }
+
     /// How resources of this type write their tags.
     pub fn tag_format_of(&self, resource_type: &str) -> TagFormat {
         self.type_tag_formats

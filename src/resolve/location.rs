@@ -124,6 +124,15 @@ pub fn decide(
         out.region = Some(region);
         return;
     }
+    // Some types do not follow the provider's region when their own argument is absent.
+    if let Some(default) = entry.type_default_location(kind) {
+        out.evidence.push(Evidence::new(
+            None,
+            format!("{kind} without a location argument is created in {default} (the provider's default for this type)"),
+        ));
+        out.region = Some(default.to_string());
+        return;
+    }
     if let Some(found) = provider
         .arguments
         .and_then(|p| p.first(&entry.provider_location))

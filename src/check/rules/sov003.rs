@@ -135,6 +135,17 @@ resource "aws_s3_bucket" "archive" {
                 ],
             ])
             .fail(&[
+                // A BigQuery dataset without `location` goes to the US multi-region,
+                // whatever the provider's region.
+                &[(
+                    "main.tf",
+                    r#"provider "google" { region = "europe-west9" }
+resource "google_bigquery_dataset" "stats" {
+  dataset_id = "stats"
+  labels     = { data_classification = "internal" }
+}
+"#,
+                )],
                 // Internal data in the US.
                 &[(
                     "main.tf",
