@@ -152,19 +152,27 @@ impl<'s> Evaluator<'s> {
             value = match op {
                 Traverse::GetAttr(name) => get_attr(&value, name),
                 Traverse::Index(index) => index_value(&value, &self.eval(index)),
-                Traverse::AttrSplat | Traverse::FullSplat => {
-                    let rest = &ops[i + 1..];
-                    return match value {
+                Traverse::AttrSplat(_) | Traverse::FullSplat => {
+                    // A full splat applies the rest of the traversal to each element; a
+                    // legacy one only the operators it captured, the rest to the list.
+                    let (each, after) = match op {
+                        Traverse::AttrSplat(captured) => {
+                            ops[i + 1..].split_at((*captured).min(ops.len() - i - 1))
+                        }
+                        _ => (&ops[i + 1..], &[][..]),
+                    };
+                    let splat = match value {
                         Value::Unknown(_) => value,
                         Value::Null => Value::list(Vec::new()),
                         Value::List(items) => Value::list(
                             items
                                 .iter()
-                                .map(|item| self.apply(item.clone(), rest))
+                                .map(|item| self.apply(item.clone(), each))
                                 .collect(),
                         ),
-                        other => Value::list(vec![self.apply(other, rest)]),
+                        other => Value::list(vec![self.apply(other, each)]),
                     };
+                    return self.apply(splat, after);
                 }
             };
             if value.is_unknown() {
@@ -599,6 +607,23 @@ mod tests {
         );
         assert_eq!(eval("var.objects[*].r"), Value::list(vec![s("x"), s("y")]));
         assert_eq!(eval("var.objects.*.r"), Value::list(vec![s("x"), s("y")]));
+        // A legacy splat ends at the first bracketed index, which applies to its result;
+        // a full splat continues through it (hclsyntax/spec.md, "Splat Operators").
+        let (ab, c) = (Value::list(vec![s("a"), s("b")]), Value::list(vec![s("c")]));
+        assert_eq!(eval(r#"[["a", "b"], ["c"]].*[0]"#), ab);
+        assert_eq!(
+            eval(r#"[["a", "b"], ["c"]][*][0]"#),
+            Value::list(vec![s("a"), s("c")])
+        );
+        assert_eq!(eval("var.objects.*.r[1]"), s("y"));
+        // …but it captures legacy `.0` indexes, as HCL's parser does.
+        let nested = r#"[{ a = ["a", "b"] }, { a = ["c"] }]"#;
+        assert_eq!(
+            eval(&format!("{nested}.*.a.0")),
+            Value::list(vec![s("a"), s("c")])
+        );
+        assert_eq!(eval(&format!("{nested}.*.a[0]")), ab);
+        assert_eq!(eval(&format!("{nested}.*.a[1]")), c);
         assert_eq!(
             eval("[for x in var.unknown : x]"),
             Value::unknown("set by CI")

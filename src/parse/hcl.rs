@@ -144,8 +144,20 @@ trait LowerExt: Spans {
                 Box::new(self.expr(&t.expr)),
                 t.operators
                     .iter()
-                    .map(|op| match op.value() {
-                        hx::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat,
+                    .enumerate()
+                    .map(|(i, op)| match op.value() {
+                        hx::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat(
+                            t.operators[i + 1..]
+                                .iter()
+                                .take_while(|next| {
+                                    matches!(
+                                        next.value(),
+                                        hx::TraversalOperator::GetAttr(_)
+                                            | hx::TraversalOperator::LegacyIndex(_)
+                                    )
+                                })
+                                .count(),
+                        ),
                         hx::TraversalOperator::FullSplat(_) => Traverse::FullSplat,
                         hx::TraversalOperator::GetAttr(name) => {
                             Traverse::GetAttr(Arc::from(name.as_str()))
