@@ -99,7 +99,9 @@ impl<'s> Evaluator<'s> {
                     let mut args: Vec<Value> = call.args.iter().map(|a| self.eval(a)).collect();
                     if call.expand_final {
                         match args.pop() {
-                            Some(Value::List(items)) => args.extend(items.iter().cloned()),
+                            Some(Value::List(items) | Value::Set(items)) => {
+                                args.extend(items.iter().cloned())
+                            }
                             Some(u @ Value::Unknown(_)) => return u,
                             _ => {
                                 return Value::error(format!(
@@ -164,7 +166,7 @@ impl<'s> Evaluator<'s> {
                     let splat = match value {
                         Value::Unknown(_) => value,
                         Value::Null => Value::list(Vec::new()),
-                        Value::List(items) => Value::list(
+                        Value::List(items) | Value::Set(items) => Value::list(
                             items
                                 .iter()
                                 .map(|item| self.apply(item.clone(), each))
@@ -316,8 +318,8 @@ impl<'s> Evaluator<'s> {
         }
     }
 
-    /// The (key, value) pairs a `for` iterates: index and element for lists, key and value
-    /// for maps.
+    /// The (key, value) pairs a `for` iterates: index and element for lists, the element
+    /// twice for sets, key and value for maps.
     fn iterate(&self, collection: &Value) -> Result<Vec<(Value, Value)>, Value> {
         let pairs: Vec<(Value, Value)> = match collection {
             Value::List(items) => items
@@ -325,6 +327,8 @@ impl<'s> Evaluator<'s> {
                 .enumerate()
                 .map(|(i, v)| (Value::Number(i as f64), v.clone()))
                 .collect(),
+            // A set's elements have no position: the key is the element itself.
+            Value::Set(items) => items.iter().map(|v| (v.clone(), v.clone())).collect(),
             Value::Map(entries) => entries
                 .iter()
                 .map(|(k, v)| (Value::string(k.as_str()), v.clone()))
@@ -437,7 +441,7 @@ pub fn index_value(value: &Value, index: &Value) -> Value {
     match (value, index) {
         (Value::Unknown(_), _) => value.clone(),
         (_, Value::Unknown(_)) => index.clone(),
-        (Value::List(items), index) => match index.to_number() {
+        (Value::List(items) | Value::Set(items), index) => match index.to_number() {
             Ok(n) if n >= 0.0 && n.fract() == 0.0 => {
                 items.get(n as usize).cloned().unwrap_or_else(|| {
                     Value::error(format!(
@@ -627,6 +631,35 @@ mod tests {
         assert_eq!(
             eval("[for x in var.unknown : x]"),
             Value::unknown("set by CI")
+        );
+    }
+
+    #[test]
+    fn a_set_has_no_positions() {
+        // Over a set, a `for`'s key is the element itself (hclsyntax/spec.md, "For
+        // Expressions": "For set types, the key and value are both the element value").
+        let ab = Value::map([("a".into(), s("a")), ("b".into(), s("b"))].into());
+        assert_eq!(eval(r#"{ for k, v in toset(["b", "a"]) : k => v }"#), ab);
+        assert_eq!(
+            eval(r#"[for k, v in setunion(["b"], ["a"]) : k]"#),
+            Value::list(vec![s("a"), s("b")])
+        );
+        assert_eq!(
+            eval(r#""%{ for k, v in toset(["x"]) }${k}=${v};%{ endfor }""#),
+            s("x=x;")
+        );
+        assert_eq!(
+            eval(r#"[for k, v in setproduct(toset(["a"]), ["b"]) : k]"#),
+            Value::list(vec![Value::list(vec![s("a"), s("b")])])
+        );
+        // Lists and tuples keep their positions.
+        assert_eq!(
+            eval(r#"[for i, v in tolist(["b", "a"]) : i]"#),
+            Value::list(vec![Value::Number(0.0), Value::Number(1.0)])
+        );
+        assert_eq!(
+            eval(r#"[for i, v in ["b", "a"] : i]"#),
+            Value::list(vec![Value::Number(0.0), Value::Number(1.0)])
         );
     }
 

@@ -13,7 +13,7 @@ use crate::evaluate::Value;
 pub(super) fn length(a: &Args) -> Res {
     let n = match a.arg(0)? {
         Value::String(s) => s.graphemes(true).count(),
-        Value::List(items) => items.len(),
+        Value::List(items) | Value::Set(items) => items.len(),
         Value::Map(entries) => entries.len(),
         v @ Value::Unknown(_) => return Err(v.clone()),
         other => return Err(a.err(format!("cannot take the length of a {}", other.type_name()))),
@@ -118,7 +118,7 @@ pub(super) fn element(a: &Args) -> Res {
 pub(super) fn flatten_into(items: &[Value], out: &mut Vec<Value>) -> Result<(), Value> {
     for item in items {
         match item {
-            Value::List(inner) => flatten_into(inner, out)?,
+            Value::List(inner) | Value::Set(inner) => flatten_into(inner, out)?,
             Value::Unknown(_) => return Err(item.clone()),
             other => out.push(other.clone()),
         }

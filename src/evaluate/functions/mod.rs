@@ -26,7 +26,7 @@ use base64::Engine as _;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Value;
-use super::value::MAX_STRING_LEN;
+use super::value::{MAX_STRING_LEN, dedupe};
 use collections::{
     alltrue, anytrue, chunklist, coalesce, coalescelist, compact, concat, element, flatten_into,
     length, lookup, matchkeys, merge, range, slice, sort, transpose, zipmap,
@@ -34,7 +34,7 @@ use collections::{
 use encoding::{urlencode, write_json};
 use format::{format_values, formatlist};
 use numbers::{fold_numbers, parseint};
-use sets::{convert_or_null, dedupe, make_set, set_filter, setproduct, unified_lists};
+use sets::{convert_or_null, set_filter, setproduct, unified_lists};
 use strings::{change_case, indent, join, regex_match, replace, split, substr, title};
 
 /// Calls a built-in function. `try` and `can` are evaluated by the evaluator, not here.
@@ -233,7 +233,7 @@ static BUILTINS: &[Builtin] = &[
     deep("matchkeys", 3, 3, matchkeys),
     // Sets.
     deep("setunion", 1, ANY, |a| {
-        Ok(Value::list(make_set(unified_lists(a)?.concat())))
+        Ok(Value::set(unified_lists(a)?.concat()))
     }),
     deep("setintersection", 1, ANY, |a| set_filter(a, true)),
     deep("setsubtract", 2, 2, |a| set_filter(a, false)),
@@ -243,7 +243,7 @@ static BUILTINS: &[Builtin] = &[
         convert_or_null(a, |a| Ok(Value::list(a.unified_list(0)?)))
     }),
     deep("toset", 1, 1, |a| {
-        convert_or_null(a, |a| Ok(Value::list(make_set(a.unified_list(0)?))))
+        convert_or_null(a, |a| Ok(Value::set(a.unified_list(0)?)))
     }),
     deep("tomap", 1, 1, |a| {
         convert_or_null(a, |a| {
@@ -368,7 +368,7 @@ impl<'a> Args<'a> {
 
     fn as_list(&self, v: &'a Value) -> Result<&'a [Value], Value> {
         match v {
-            Value::List(items) => Ok(items),
+            Value::List(items) | Value::Set(items) => Ok(items),
             Value::Unknown(_) => Err(v.clone()),
             other => Err(self.err(format!("expected a list, got a {}", other.type_name()))),
         }
