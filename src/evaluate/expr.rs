@@ -505,8 +505,10 @@ fn binary(op: BinaryOp, left: Value, right: Value) -> Value {
                 Add => Value::Number(a + b),
                 Sub => Value::Number(a - b),
                 Mul => Value::Number(a * b),
-                Div | Mod if b == 0.0 => Value::error("division by zero"),
+                Div if b == 0.0 => Value::error("division by zero"),
                 Div => Value::Number(a / b),
+                // go-cty's Modulo returns the dividend for a zero divisor (cty/value_ops.go).
+                _ if b == 0.0 => Value::Number(a),
                 _ => Value::Number(a % b),
             }
         }
@@ -570,6 +572,29 @@ mod tests {
         assert_eq!(eval("\"${var.known}\""), s("eu-west-3"));
         assert_eq!(eval("!true || 1 >= 1"), Value::Bool(true));
         assert!(matches!(eval("1 / 0"), Value::Unknown(u) if u.error));
+    }
+
+    #[test]
+    fn small_differences_with_terraform() {
+        // go-cty's Modulo gives the dividend for a zero divisor (cty/value_ops.go).
+        assert_eq!(eval("10 % 0"), Value::Number(10.0));
+        assert_eq!(eval("-7 % 3"), Value::Number(-1.0));
+        // A bare `null` key is the name "null"; a parenthesised one is the null value.
+        assert_eq!(
+            eval("{ null = 1, true = 2 }"),
+            Value::map(
+                [
+                    ("null".to_string(), Value::Number(1.0)),
+                    ("true".to_string(), Value::Number(2.0))
+                ]
+                .into()
+            )
+        );
+        assert!(matches!(eval("{ (null) = 1 }"), Value::Unknown(u) if u.error));
+        // Conditions convert "1" and "0" as go-cty does.
+        assert_eq!(eval(r#""1" ? "a" : "b""#), s("a"));
+        assert_eq!(eval(r#"!"0""#), Value::Bool(true));
+        assert!(matches!(eval(r#""yes" ? "a" : "b""#), Value::Unknown(u) if u.error));
     }
 
     #[test]

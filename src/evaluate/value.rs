@@ -206,12 +206,13 @@ impl Value {
         }
     }
 
-    /// Terraform's automatic conversion to bool.
+    /// Terraform's automatic conversion to bool. go-cty converts the strings "1" and "0"
+    /// too (cty/convert/conversion_primitive.go), whatever `tobool`'s page says.
     pub fn to_bool(&self) -> Result<bool, Value> {
         match self {
             Value::Bool(b) => Ok(*b),
-            Value::String(s) if &**s == "true" => Ok(true),
-            Value::String(s) if &**s == "false" => Ok(false),
+            Value::String(s) if matches!(&**s, "true" | "1") => Ok(true),
+            Value::String(s) if matches!(&**s, "false" | "0") => Ok(false),
             Value::Unknown(_) => Err(self.clone()),
             other => Err(Value::error(format!(
                 "cannot convert a {} to a bool",

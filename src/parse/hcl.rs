@@ -218,6 +218,14 @@ trait LowerExt: Spans {
                 kind: ExprKind::String(Arc::from(ident.as_str())),
                 span: self.span_of(ident.span()),
             },
+            // A bare keyword is a name like any identifier: `{null = 1}` has the key "null"
+            // (hclsyntax/spec.md, "Collection Values" and "Static Traversal"); `(null)` is
+            // the null value, which is not a valid key. `true` and `false` convert to the
+            // same names.
+            hx::ObjectKey::Expression(Expression::Null(null)) => Expr {
+                kind: ExprKind::String(Arc::from("null")),
+                span: self.span_of(null.span()),
+            },
             hx::ObjectKey::Expression(e) => self.expr(e),
         }
     }

@@ -102,13 +102,13 @@ pub(super) fn compact(a: &Args) -> Res {
 /// Index wraps around the list; a negative index is an error.
 pub(super) fn element(a: &Args) -> Res {
     let (list, index) = (a.list(0)?, a.int(1)?);
-    if index < 0 {
-        return Err(a.err("cannot use element function with a negative index"));
-    }
     if list.is_empty() {
         return Err(a.err("cannot use element function with an empty list"));
     }
-    let i = index as usize % list.len();
+    // A negative index wraps around from the end, as in current Terraform (the
+    // function's page: "To get the last element from the list use the index -1"); up to
+    // Terraform 1.9 it was an error, accepted since 1.10 (go-cty 1.15).
+    let i = index.rem_euclid(list.len() as i64) as usize;
     list.get(i)
         .cloned()
         .ok_or_else(|| a.err("index out of range"))
@@ -175,20 +175,21 @@ pub(super) fn range(a: &Args) -> Res {
         [start, end, step] => (start, end, step),
         _ => return Err(a.err("must have one, two, or three arguments")),
     };
-    if step == 0.0 {
-        return Err(a.err("step must not be zero"));
-    }
+    // go-cty's "step must not be zero" check compares with its own zero value by identity,
+    // so it never fires for a step the configuration gives: a zero step counts upwards,
+    // giving [] when end equals start, the 1024 values error when it is above, the "end
+    // must be greater" error when below (stdlib RangeFunc).
     if step < 0.0 && end > start {
         return Err(a.err("end must be less than start when step is negative"));
     }
-    if step > 0.0 && end < start {
+    if step >= 0.0 && end < start {
         return Err(a.err("end must be greater than start when step is positive"));
     }
     let mut out = Vec::new();
     loop {
         // Multiplying rather than accumulating keeps fractional steps from drifting.
         let n = start + step * out.len() as f64;
-        if (step > 0.0 && n >= end) || (step < 0.0 && n <= end) {
+        if (step >= 0.0 && n >= end) || (step < 0.0 && n <= end) {
             break;
         }
         if out.len() >= 1024 {
@@ -366,7 +367,8 @@ mod tests {
             ),
             ("distinct", vec![ls(&["b", "a", "b"])], Is(ls(&["b", "a"]))),
             ("element", vec![abc.clone(), n(4.0)], Is(s("b"))),
-            ("element", vec![abc.clone(), n(-1.0)], Error("negative")),
+            ("element", vec![abc.clone(), n(-1.0)], Is(s("c"))),
+            ("element", vec![abc.clone(), n(-2.0)], Is(s("b"))),
             ("element", vec![l(&[]), n(0.0)], Error("empty")),
             ("element", vec![l(&[unk(), s("b")]), n(1.0)], Is(s("b"))),
             (
@@ -485,10 +487,16 @@ mod tests {
                 Is(l(&[n(5.0), n(3.0)])),
             ),
             ("range", vec![n(3.0), n(3.0)], Is(l(&[]))),
+            ("range", vec![n(1.0), n(1.0), n(0.0)], Is(l(&[]))),
             (
                 "range",
                 vec![n(1.0), n(5.0), n(0.0)],
-                Error("must not be zero"),
+                Error("more than 1024"),
+            ),
+            (
+                "range",
+                vec![n(5.0), n(1.0), n(0.0)],
+                Error("end must be greater"),
             ),
             (
                 "range",

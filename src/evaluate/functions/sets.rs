@@ -122,6 +122,12 @@ mod tests {
             ("tonumber", vec![s("x")], Error("not a number")),
             ("tobool", vec![s("true")], Is(Value::Bool(true))),
             ("tobool", vec![n(1.0)], Error("cannot convert a number")),
+            // The page lists only "true" and "false", but Terraform's tobool converts with
+            // go-cty, which also takes "1" and "0" (cty/convert/conversion_primitive.go).
+            ("tobool", vec![s("1")], Is(Value::Bool(true))),
+            ("tobool", vec![s("0")], Is(Value::Bool(false))),
+            ("tobool", vec![s("True")], Error("cannot convert a string")),
+            ("tobool", vec![s("no")], Error("cannot convert a string")),
             ("list", vec![s("a")], Error("removed")),
             (
                 "setunion",
