@@ -242,19 +242,27 @@ impl<'s> Evaluator<'s> {
         Ok(())
     }
 
+    /// The result has the type both results unify to (hclsyntax/spec.md, "Conditional
+    /// Operator"): `true ? 1 : "x"` is `"1"`. Only primitives are unified here; the other
+    /// result is evaluated only when the chosen one is a number or a bool, and when it is
+    /// unknown its type is too, so the chosen result is kept as it is.
     fn conditional(&self, cond: &Expr, then: &Expr, otherwise: &Expr) -> Value {
-        match self.eval(cond).to_bool() {
-            Ok(true) => self.eval(then),
-            Ok(false) => self.eval(otherwise),
+        let (chosen, other) = match self.eval(cond).to_bool() {
+            Ok(true) => (then, otherwise),
+            Ok(false) => (otherwise, then),
             Err(unknown) => {
                 // Both branches agreeing is the only way to know the result.
-                let (a, b) = (self.eval(then), self.eval(otherwise));
-                if a == b && a.first_unknown().is_none() {
+                let (a, b) = unified(self.eval(then), self.eval(otherwise));
+                return if a == b && a.first_unknown().is_none() {
                     a
                 } else {
                     unknown
-                }
+                };
             }
+        };
+        match self.eval(chosen) {
+            value @ (Value::Number(_) | Value::Bool(_)) => unified(value, self.eval(other)).0,
+            value => value,
         }
     }
 
@@ -395,6 +403,24 @@ impl<'s> Evaluator<'s> {
             Some(u) => Value::Unknown(u.clone()),
             None => Value::Bool(true),
         }
+    }
+}
+
+/// Two primitive results converted to the type they unify to (see
+/// [`functions::unify_values`]); anything else as it is.
+fn unified(a: Value, b: Value) -> (Value, Value) {
+    let primitive = |v: &Value| {
+        matches!(
+            v,
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_)
+        )
+    };
+    if !primitive(&a) || !primitive(&b) {
+        return (a, b);
+    }
+    match functions::unify_values(vec![a.clone(), b.clone()]).as_deref() {
+        Ok([a, b]) => (a.clone(), b.clone()),
+        _ => (a, b),
     }
 }
 
@@ -572,6 +598,21 @@ mod tests {
         assert_eq!(eval("\"${var.known}\""), s("eu-west-3"));
         assert_eq!(eval("!true || 1 >= 1"), Value::Bool(true));
         assert!(matches!(eval("1 / 0"), Value::Unknown(u) if u.error));
+    }
+
+    #[test]
+    fn conditional_results_unify() {
+        // Terraform unifies the two results: a number or bool with a string is a string.
+        assert_eq!(eval(r#"true ? 1 : "x""#), s("1"));
+        assert_eq!(eval(r#"false ? "x" : true"#), s("true"));
+        assert_eq!(eval("true ? 1 : false"), s("1"));
+        assert_eq!(eval("true ? 1 : 2"), Value::Number(1.0));
+        assert_eq!(eval("true ? 1 : null"), Value::Number(1.0));
+        assert_eq!(eval(r#"true ? "x" : 1"#), s("x"));
+        // Unified, the two results agree whatever the condition.
+        assert_eq!(eval(r#"var.unknown == "a" ? 1 : "1""#), s("1"));
+        // The other result's type is not known: the chosen result is kept.
+        assert_eq!(eval("true ? 1 : var.unknown"), Value::Number(1.0));
     }
 
     #[test]

@@ -185,7 +185,7 @@ static BUILTINS: &[Builtin] = &[
     shallow("coalescelist", 1, ANY, coalescelist),
     deep("compact", 1, 1, compact),
     deep("distinct", 1, 1, |a| {
-        Ok(Value::list(dedupe(a.list(0)?.to_vec())))
+        Ok(Value::list(dedupe(a.unified_list(0)?)))
     }),
     shallow("element", 2, 2, element),
     shallow("flatten", 1, 1, |a| {
@@ -233,7 +233,7 @@ static BUILTINS: &[Builtin] = &[
     deep("matchkeys", 3, 3, matchkeys),
     // Sets.
     deep("setunion", 1, ANY, |a| {
-        Ok(Value::set(unified_lists(a)?.concat()))
+        Ok(Value::set(unified_lists(a, 0)?.concat()))
     }),
     deep("setintersection", 1, ANY, |a| set_filter(a, true)),
     deep("setsubtract", 2, 2, |a| set_filter(a, false)),
@@ -445,27 +445,46 @@ fn guarded_repeat(a: &Args, c: char, n: usize) -> Result<String, Value> {
 /// maps: mixed primitives become strings; primitives mixed with collections are an
 /// error. Nulls keep their place.
 fn unify(a: &Args, items: Vec<Value>) -> Result<Vec<Value>, Value> {
-    let kinds: BTreeSet<&str> = items
-        .iter()
-        .filter(|v| **v != Value::Null)
-        .map(Value::type_name)
-        .collect();
+    unify_values(items).map_err(|reason| a.err(reason))
+}
+
+/// [`unify`] for the evaluator (a conditional's two results), the error being the reason.
+pub(crate) fn unify_values(items: Vec<Value>) -> Result<Vec<Value>, String> {
+    let kinds = kinds(&items);
     if kinds.len() <= 1 {
         return Ok(items);
     }
-    if !kinds
-        .iter()
-        .all(|k| matches!(*k, "string" | "number" | "bool"))
-    {
-        return Err(a.err("all elements must have the same type"));
+    if !all_primitive(&kinds) {
+        return Err("all elements must have the same type".to_string());
     }
     items
         .into_iter()
         .map(|v| match v {
             Value::Null => Ok(Value::Null),
-            v => a.as_str(&v).map(Value::String),
+            v => v
+                .to_string_value()
+                .map(Value::String)
+                .map_err(|e| e.to_string()),
         })
         .collect()
+}
+
+/// The kinds of the non-null items (a set and a list being one kind).
+fn kinds(items: &[Value]) -> BTreeSet<&'static str> {
+    items
+        .iter()
+        .filter(|v| **v != Value::Null)
+        .map(|v| match v {
+            Value::Set(_) => "list",
+            v => v.type_name(),
+        })
+        .collect()
+}
+
+fn all_primitive(kinds: &BTreeSet<&str>) -> bool {
+    kinds
+        .iter()
+        .all(|k| matches!(*k, "string" | "number" | "bool"))
 }
 
 #[cfg(test)]

@@ -5,9 +5,10 @@
 use super::{Args, Impl, Res, unify};
 use crate::evaluate::Value;
 
-/// Every argument as a list, with the elements of all of them converted to one type.
-pub(super) fn unified_lists(a: &Args) -> Result<Vec<Vec<Value>>, Value> {
-    let lists = (0..a.vals.len())
+/// Every argument from `first` on as a list, with the elements of all of them converted
+/// to one type.
+pub(super) fn unified_lists(a: &Args, first: usize) -> Result<Vec<Vec<Value>>, Value> {
+    let lists = (first..a.vals.len())
         .map(|i| a.list(i))
         .collect::<Result<Vec<_>, _>>()?;
     let mut unified = unify(a, lists.concat())?.into_iter();
@@ -20,7 +21,7 @@ pub(super) fn unified_lists(a: &Args) -> Result<Vec<Vec<Value>>, Value> {
 /// `setintersection` keeps elements present in every other argument, `setsubtract`
 /// those absent from the second.
 pub(super) fn set_filter(a: &Args, keep_common: bool) -> Res {
-    let mut lists = unified_lists(a)?.into_iter();
+    let mut lists = unified_lists(a, 0)?.into_iter();
     let first = lists.next().unwrap_or_default();
     let others: Vec<Vec<Value>> = lists.collect();
     let kept = first
@@ -34,8 +35,9 @@ pub(super) fn set_filter(a: &Args, keep_common: bool) -> Res {
 /// Refuses products no real configuration builds (Terraform accepts them).
 pub(super) fn setproduct(a: &Args) -> Res {
     const MAX_PRODUCT: usize = 1_000_000;
+    // Each argument is a list or set of one element type (its own, not a common one).
     let lists = (0..a.vals.len())
-        .map(|i| a.list(i))
+        .map(|i| a.unified_list(i))
         .collect::<Result<Vec<_>, _>>()?;
     let size = lists
         .iter()
@@ -155,6 +157,17 @@ mod tests {
                 Is(l(&[ls(&["a", "1"]), ls(&["b", "1"])])),
             ),
             ("setproduct", vec![ls(&["a"]), l(&[])], Is(l(&[]))),
+            // Each argument converts to one element type of its own.
+            (
+                "setproduct",
+                vec![l(&[s("a"), n(1.0)]), l(&[n(2.0)])],
+                Is(l(&[l(&[s("a"), n(2.0)]), l(&[s("1"), n(2.0)])])),
+            ),
+            (
+                "setproduct",
+                vec![l(&[s("a"), ls(&["b"])]), l(&[n(2.0)])],
+                Error("same type"),
+            ),
             // A set among the arguments makes the result a set (the function's page).
             (
                 "setproduct",
