@@ -601,6 +601,24 @@ mod tests {
     }
 
     #[test]
+    fn strip_markers() {
+        // hclsyntax/spec.md, "Template Literals".
+        assert_eq!(eval(r#""eu-west-3 ${~ ""}""#), s("eu-west-3"));
+        assert_eq!(eval(r#""hello ${~ "world" }""#), s("helloworld"));
+        assert_eq!(eval(r#""%{ if true ~} hello %{~ endif }""#), s("hello"));
+        assert_eq!(eval(r#""%{ if false }x%{~ else ~} y %{ endif }""#), s("y "));
+        // Only literals are stripped, not interpolated values.
+        assert_eq!(eval(r#""${"hello" ~}${" world"}""#), s("hello world"));
+        // A stripped literal still makes the template a string.
+        assert_eq!(eval(r#""  ${~ true}""#), s("true"));
+        // In a heredoc a marker strips up to the end of its line, or from the start of it.
+        let for_lines = "<<EOT\n%{ for x in [\"a\", \"b\"] ~}\n${x}\n%{ endfor ~}\nEOT";
+        assert_eq!(eval(for_lines), s("a\nb\n"));
+        assert_eq!(eval("<<EOT\na\n%{~ if true }b%{ endif }\nEOT"), s("ab\n"));
+        assert_eq!(eval("<<EOT\na\n  ${~ \"b\"}\nEOT"), s("a\nb\n"));
+    }
+
+    #[test]
     fn conditional_results_unify() {
         // Terraform unifies the two results: a number or bool with a string is a string.
         assert_eq!(eval(r#"true ? 1 : "x""#), s("1"));
