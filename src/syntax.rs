@@ -38,9 +38,12 @@ pub enum ExprKind {
 pub enum Traverse {
     GetAttr(Name),
     Index(Expr),
-    /// `.*`: the rest of the traversal applies to each element.
-    AttrSplat,
-    /// `[*]`
+    /// `.*`, the legacy attribute-only splat: only the attribute accesses and legacy
+    /// `.0` indexes right after it (this many operators) apply to each element; the rest
+    /// of the traversal applies to the resulting list. HCL reads `l.*.a[0]` as
+    /// `(l.*.a)[0]` (hclsyntax/spec.md, "Splat Operators").
+    AttrSplat(usize),
+    /// `[*]`: the rest of the traversal applies to each element.
     FullSplat,
 }
 

@@ -99,7 +99,9 @@ impl<'s> Evaluator<'s> {
                     let mut args: Vec<Value> = call.args.iter().map(|a| self.eval(a)).collect();
                     if call.expand_final {
                         match args.pop() {
-                            Some(Value::List(items)) => args.extend(items.iter().cloned()),
+                            Some(Value::List(items) | Value::Set(items)) => {
+                                args.extend(items.iter().cloned())
+                            }
                             Some(u @ Value::Unknown(_)) => return u,
                             _ => {
                                 return Value::error(format!(
@@ -152,19 +154,27 @@ impl<'s> Evaluator<'s> {
             value = match op {
                 Traverse::GetAttr(name) => get_attr(&value, name),
                 Traverse::Index(index) => index_value(&value, &self.eval(index)),
-                Traverse::AttrSplat | Traverse::FullSplat => {
-                    let rest = &ops[i + 1..];
-                    return match value {
+                Traverse::AttrSplat(_) | Traverse::FullSplat => {
+                    // A full splat applies the rest of the traversal to each element; a
+                    // legacy one only the operators it captured, the rest to the list.
+                    let (each, after) = match op {
+                        Traverse::AttrSplat(captured) => {
+                            ops[i + 1..].split_at((*captured).min(ops.len() - i - 1))
+                        }
+                        _ => (&ops[i + 1..], &[][..]),
+                    };
+                    let splat = match value {
                         Value::Unknown(_) => value,
                         Value::Null => Value::list(Vec::new()),
-                        Value::List(items) => Value::list(
+                        Value::List(items) | Value::Set(items) => Value::list(
                             items
                                 .iter()
-                                .map(|item| self.apply(item.clone(), rest))
+                                .map(|item| self.apply(item.clone(), each))
                                 .collect(),
                         ),
-                        other => Value::list(vec![self.apply(other, rest)]),
+                        other => Value::list(vec![self.apply(other, each)]),
                     };
+                    return self.apply(splat, after);
                 }
             };
             if value.is_unknown() {
@@ -232,19 +242,27 @@ impl<'s> Evaluator<'s> {
         Ok(())
     }
 
+    /// The result has the type both results unify to (hclsyntax/spec.md, "Conditional
+    /// Operator"): `true ? 1 : "x"` is `"1"`. Only primitives are unified here; the other
+    /// result is evaluated only when the chosen one is a number or a bool, and when it is
+    /// unknown its type is too, so the chosen result is kept as it is.
     fn conditional(&self, cond: &Expr, then: &Expr, otherwise: &Expr) -> Value {
-        match self.eval(cond).to_bool() {
-            Ok(true) => self.eval(then),
-            Ok(false) => self.eval(otherwise),
+        let (chosen, other) = match self.eval(cond).to_bool() {
+            Ok(true) => (then, otherwise),
+            Ok(false) => (otherwise, then),
             Err(unknown) => {
                 // Both branches agreeing is the only way to know the result.
-                let (a, b) = (self.eval(then), self.eval(otherwise));
-                if a == b && a.first_unknown().is_none() {
+                let (a, b) = unified(self.eval(then), self.eval(otherwise));
+                return if a == b && a.first_unknown().is_none() {
                     a
                 } else {
                     unknown
-                }
+                };
             }
+        };
+        match self.eval(chosen) {
+            value @ (Value::Number(_) | Value::Bool(_)) => unified(value, self.eval(other)).0,
+            value => value,
         }
     }
 
@@ -308,8 +326,8 @@ impl<'s> Evaluator<'s> {
         }
     }
 
-    /// The (key, value) pairs a `for` iterates: index and element for lists, key and value
-    /// for maps.
+    /// The (key, value) pairs a `for` iterates: index and element for lists, the element
+    /// twice for sets, key and value for maps.
     fn iterate(&self, collection: &Value) -> Result<Vec<(Value, Value)>, Value> {
         let pairs: Vec<(Value, Value)> = match collection {
             Value::List(items) => items
@@ -317,6 +335,8 @@ impl<'s> Evaluator<'s> {
                 .enumerate()
                 .map(|(i, v)| (Value::Number(i as f64), v.clone()))
                 .collect(),
+            // A set's elements have no position: the key is the element itself.
+            Value::Set(items) => items.iter().map(|v| (v.clone(), v.clone())).collect(),
             Value::Map(entries) => entries
                 .iter()
                 .map(|(k, v)| (Value::string(k.as_str()), v.clone()))
@@ -386,6 +406,24 @@ impl<'s> Evaluator<'s> {
     }
 }
 
+/// Two primitive results converted to the type they unify to (see
+/// [`functions::unify_values`]); anything else as it is.
+fn unified(a: Value, b: Value) -> (Value, Value) {
+    let primitive = |v: &Value| {
+        matches!(
+            v,
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_)
+        )
+    };
+    if !primitive(&a) || !primitive(&b) {
+        return (a, b);
+    }
+    match functions::unify_values(vec![a.clone(), b.clone()]).as_deref() {
+        Ok([a, b]) => (a.clone(), b.clone()),
+        _ => (a, b),
+    }
+}
+
 fn unknown_of(value: Value) -> Unknown {
     match value {
         Value::Unknown(u) => u,
@@ -429,7 +467,7 @@ pub fn index_value(value: &Value, index: &Value) -> Value {
     match (value, index) {
         (Value::Unknown(_), _) => value.clone(),
         (_, Value::Unknown(_)) => index.clone(),
-        (Value::List(items), index) => match index.to_number() {
+        (Value::List(items) | Value::Set(items), index) => match index.to_number() {
             Ok(n) if n >= 0.0 && n.fract() == 0.0 => {
                 items.get(n as usize).cloned().unwrap_or_else(|| {
                     Value::error(format!(
@@ -493,8 +531,10 @@ fn binary(op: BinaryOp, left: Value, right: Value) -> Value {
                 Add => Value::Number(a + b),
                 Sub => Value::Number(a - b),
                 Mul => Value::Number(a * b),
-                Div | Mod if b == 0.0 => Value::error("division by zero"),
+                Div if b == 0.0 => Value::error("division by zero"),
                 Div => Value::Number(a / b),
+                // go-cty's Modulo returns the dividend for a zero divisor (cty/value_ops.go).
+                _ if b == 0.0 => Value::Number(a),
                 _ => Value::Number(a % b),
             }
         }
@@ -561,6 +601,62 @@ mod tests {
     }
 
     #[test]
+    fn strip_markers() {
+        // hclsyntax/spec.md, "Template Literals".
+        assert_eq!(eval(r#""eu-west-3 ${~ ""}""#), s("eu-west-3"));
+        assert_eq!(eval(r#""hello ${~ "world" }""#), s("helloworld"));
+        assert_eq!(eval(r#""%{ if true ~} hello %{~ endif }""#), s("hello"));
+        assert_eq!(eval(r#""%{ if false }x%{~ else ~} y %{ endif }""#), s("y "));
+        // Only literals are stripped, not interpolated values.
+        assert_eq!(eval(r#""${"hello" ~}${" world"}""#), s("hello world"));
+        // A stripped literal still makes the template a string.
+        assert_eq!(eval(r#""  ${~ true}""#), s("true"));
+        // In a heredoc a marker strips up to the end of its line, or from the start of it.
+        let for_lines = "<<EOT\n%{ for x in [\"a\", \"b\"] ~}\n${x}\n%{ endfor ~}\nEOT";
+        assert_eq!(eval(for_lines), s("a\nb\n"));
+        assert_eq!(eval("<<EOT\na\n%{~ if true }b%{ endif }\nEOT"), s("ab\n"));
+        assert_eq!(eval("<<EOT\na\n  ${~ \"b\"}\nEOT"), s("a\nb\n"));
+    }
+
+    #[test]
+    fn conditional_results_unify() {
+        // Terraform unifies the two results: a number or bool with a string is a string.
+        assert_eq!(eval(r#"true ? 1 : "x""#), s("1"));
+        assert_eq!(eval(r#"false ? "x" : true"#), s("true"));
+        assert_eq!(eval("true ? 1 : false"), s("1"));
+        assert_eq!(eval("true ? 1 : 2"), Value::Number(1.0));
+        assert_eq!(eval("true ? 1 : null"), Value::Number(1.0));
+        assert_eq!(eval(r#"true ? "x" : 1"#), s("x"));
+        // Unified, the two results agree whatever the condition.
+        assert_eq!(eval(r#"var.unknown == "a" ? 1 : "1""#), s("1"));
+        // The other result's type is not known: the chosen result is kept.
+        assert_eq!(eval("true ? 1 : var.unknown"), Value::Number(1.0));
+    }
+
+    #[test]
+    fn small_differences_with_terraform() {
+        // go-cty's Modulo gives the dividend for a zero divisor (cty/value_ops.go).
+        assert_eq!(eval("10 % 0"), Value::Number(10.0));
+        assert_eq!(eval("-7 % 3"), Value::Number(-1.0));
+        // A bare `null` key is the name "null"; a parenthesised one is the null value.
+        assert_eq!(
+            eval("{ null = 1, true = 2 }"),
+            Value::map(
+                [
+                    ("null".to_string(), Value::Number(1.0)),
+                    ("true".to_string(), Value::Number(2.0))
+                ]
+                .into()
+            )
+        );
+        assert!(matches!(eval("{ (null) = 1 }"), Value::Unknown(u) if u.error));
+        // Conditions convert "1" and "0" as go-cty does.
+        assert_eq!(eval(r#""1" ? "a" : "b""#), s("a"));
+        assert_eq!(eval(r#"!"0""#), Value::Bool(true));
+        assert!(matches!(eval(r#""yes" ? "a" : "b""#), Value::Unknown(u) if u.error));
+    }
+
+    #[test]
     fn unknowns_propagate_but_never_decide() {
         assert_eq!(eval("\"x-${var.unknown}\""), Value::unknown("set by CI"));
         assert_eq!(eval("var.unknown == \"a\""), Value::unknown("set by CI"));
@@ -599,9 +695,55 @@ mod tests {
         );
         assert_eq!(eval("var.objects[*].r"), Value::list(vec![s("x"), s("y")]));
         assert_eq!(eval("var.objects.*.r"), Value::list(vec![s("x"), s("y")]));
+        // A legacy splat ends at the first bracketed index, which applies to its result;
+        // a full splat continues through it (hclsyntax/spec.md, "Splat Operators").
+        let (ab, c) = (Value::list(vec![s("a"), s("b")]), Value::list(vec![s("c")]));
+        assert_eq!(eval(r#"[["a", "b"], ["c"]].*[0]"#), ab);
+        assert_eq!(
+            eval(r#"[["a", "b"], ["c"]][*][0]"#),
+            Value::list(vec![s("a"), s("c")])
+        );
+        assert_eq!(eval("var.objects.*.r[1]"), s("y"));
+        // …but it captures legacy `.0` indexes, as HCL's parser does.
+        let nested = r#"[{ a = ["a", "b"] }, { a = ["c"] }]"#;
+        assert_eq!(
+            eval(&format!("{nested}.*.a.0")),
+            Value::list(vec![s("a"), s("c")])
+        );
+        assert_eq!(eval(&format!("{nested}.*.a[0]")), ab);
+        assert_eq!(eval(&format!("{nested}.*.a[1]")), c);
         assert_eq!(
             eval("[for x in var.unknown : x]"),
             Value::unknown("set by CI")
+        );
+    }
+
+    #[test]
+    fn a_set_has_no_positions() {
+        // Over a set, a `for`'s key is the element itself (hclsyntax/spec.md, "For
+        // Expressions": "For set types, the key and value are both the element value").
+        let ab = Value::map([("a".into(), s("a")), ("b".into(), s("b"))].into());
+        assert_eq!(eval(r#"{ for k, v in toset(["b", "a"]) : k => v }"#), ab);
+        assert_eq!(
+            eval(r#"[for k, v in setunion(["b"], ["a"]) : k]"#),
+            Value::list(vec![s("a"), s("b")])
+        );
+        assert_eq!(
+            eval(r#""%{ for k, v in toset(["x"]) }${k}=${v};%{ endfor }""#),
+            s("x=x;")
+        );
+        assert_eq!(
+            eval(r#"[for k, v in setproduct(toset(["a"]), ["b"]) : k]"#),
+            Value::list(vec![Value::list(vec![s("a"), s("b")])])
+        );
+        // Lists and tuples keep their positions.
+        assert_eq!(
+            eval(r#"[for i, v in tolist(["b", "a"]) : i]"#),
+            Value::list(vec![Value::Number(0.0), Value::Number(1.0)])
+        );
+        assert_eq!(
+            eval(r#"[for i, v in ["b", "a"] : i]"#),
+            Value::list(vec![Value::Number(0.0), Value::Number(1.0)])
         );
     }
 

@@ -24,14 +24,19 @@ fn conform_depth(value: Value, ty: &Expr, depth: u32) -> Value {
         ExprKind::Variable(name) => primitive(value, name),
         ExprKind::Call(call) => match (&*call.name, call.args.as_slice()) {
             ("object", [attrs]) => object(value, attrs, depth),
-            ("list" | "set", [element]) => match value {
-                Value::List(items) => Value::list(
-                    items
+            ("list" | "set", [element]) => match value.items() {
+                Some(items) => {
+                    let items = items
                         .iter()
                         .map(|v| conform_depth(v.clone(), element, depth + 1))
-                        .collect(),
-                ),
-                other => other,
+                        .collect();
+                    if &*call.name == "set" {
+                        Value::set(items)
+                    } else {
+                        Value::list(items)
+                    }
+                }
+                None => value,
             },
             ("map", [element]) => match value {
                 Value::Map(entries) => Value::map(
@@ -174,6 +179,22 @@ mod tests {
             conform(Value::Bool(true), &expr("string")),
             Value::string("true")
         );
+    }
+
+    #[test]
+    fn a_set_type_makes_a_set() {
+        let given = constant(&expr(r#"["b", "a", "b"]"#));
+        let set = conform(given.clone(), &expr("set(string)"));
+        assert_eq!(
+            set,
+            Value::set(vec![Value::string("a"), Value::string("b")])
+        );
+        assert!(matches!(set, Value::Set(_)));
+        assert_eq!(conform(given.clone(), &expr("list(string)")), given);
+        assert!(matches!(
+            conform(set, &expr("list(string)")),
+            Value::List(items) if items.len() == 2
+        ));
     }
 
     #[test]

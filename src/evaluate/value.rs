@@ -21,8 +21,12 @@ pub enum Value {
     Bool(bool),
     Number(f64),
     String(Arc<str>),
-    /// Lists, tuples and sets (a set is kept sorted and deduplicated where it is built).
+    /// Lists and tuples.
     List(Arc<Vec<Value>>),
+    /// Sets, kept in the order Terraform iterates them (see [`Value::set`]). Functions and
+    /// traversals take them wherever they take lists; a `for` over a set binds its key to
+    /// the element, not to a position.
+    Set(Arc<Vec<Value>>),
     /// Maps and objects; Terraform iterates both in lexical key order.
     Map(Arc<BTreeMap<String, Value>>),
     Unknown(Unknown),
@@ -78,6 +82,41 @@ impl Value {
         Value::List(Arc::new(items))
     }
 
+    /// A set of these elements: duplicates dropped, in the order Terraform iterates a
+    /// set: strings lexically, numbers by value, false before true, nulls last; other
+    /// element types keep first-seen order (Terraform's own order for them is a hash order
+    /// that no configuration should rely on).
+    pub fn set(items: Vec<Value>) -> Value {
+        let mut set = dedupe(items);
+        // Ranking kinds first keeps the comparison a total order even for mixed input.
+        let rank = |v: &Value| match v {
+            Value::Bool(_) => 0,
+            Value::Number(_) => 1,
+            Value::String(_) => 2,
+            Value::List(_) | Value::Set(_) => 3,
+            Value::Map(_) => 4,
+            Value::Unknown(_) => 5,
+            Value::Null => 6,
+        };
+        set.sort_by(|x, y| {
+            rank(x).cmp(&rank(y)).then_with(|| match (x, y) {
+                (Value::String(a), Value::String(b)) => a.cmp(b),
+                (Value::Number(a), Value::Number(b)) => a.total_cmp(b),
+                (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
+                _ => std::cmp::Ordering::Equal,
+            })
+        });
+        Value::Set(Arc::new(set))
+    }
+
+    /// The elements of a list or a set.
+    pub fn items(&self) -> Option<&Arc<Vec<Value>>> {
+        match self {
+            Value::List(items) | Value::Set(items) => Some(items),
+            _ => None,
+        }
+    }
+
     pub fn map(entries: BTreeMap<String, Value>) -> Value {
         Value::Map(Arc::new(entries))
     }
@@ -110,7 +149,7 @@ impl Value {
     pub fn first_unknown(&self) -> Option<&Unknown> {
         match self {
             Value::Unknown(u) => Some(u),
-            Value::List(items) => items.iter().find_map(Value::first_unknown),
+            Value::List(items) | Value::Set(items) => items.iter().find_map(Value::first_unknown),
             Value::Map(entries) => entries.values().find_map(Value::first_unknown),
             _ => None,
         }
@@ -130,6 +169,7 @@ impl Value {
             Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::List(_) => "list",
+            Value::Set(_) => "set",
             Value::Map(_) => "map",
             Value::Unknown(_) => "unknown",
         }
@@ -166,12 +206,13 @@ impl Value {
         }
     }
 
-    /// Terraform's automatic conversion to bool.
+    /// Terraform's automatic conversion to bool. go-cty converts the strings "1" and "0"
+    /// too (cty/convert/conversion_primitive.go), whatever `tobool`'s page says.
     pub fn to_bool(&self) -> Result<bool, Value> {
         match self {
             Value::Bool(b) => Ok(*b),
-            Value::String(s) if &**s == "true" => Ok(true),
-            Value::String(s) if &**s == "false" => Ok(false),
+            Value::String(s) if matches!(&**s, "true" | "1") => Ok(true),
+            Value::String(s) if matches!(&**s, "false" | "0") => Ok(false),
             Value::Unknown(_) => Err(self.clone()),
             other => Err(Value::error(format!(
                 "cannot convert a {} to a bool",
@@ -214,7 +255,7 @@ impl Value {
                 })
                 .unwrap_or(serde_json::Value::Null),
             Value::String(s) => serde_json::Value::String(s.to_string()),
-            Value::List(items) => serde_json::Value::Array(
+            Value::List(items) | Value::Set(items) => serde_json::Value::Array(
                 items.iter().map(Value::to_json).collect::<Result<_, _>>()?,
             ),
             Value::Map(entries) => serde_json::Value::Object(
@@ -235,7 +276,9 @@ fn measure(
     seen: &mut std::collections::HashMap<usize, (usize, usize)>,
 ) -> (usize, usize) {
     let (address, shared) = match value {
-        Value::List(items) => (Arc::as_ptr(items) as usize, Arc::strong_count(items) > 1),
+        Value::List(items) | Value::Set(items) => {
+            (Arc::as_ptr(items) as usize, Arc::strong_count(items) > 1)
+        }
         Value::Map(entries) => (
             Arc::as_ptr(entries) as usize,
             Arc::strong_count(entries) > 1,
@@ -247,7 +290,7 @@ fn measure(
         return *known;
     }
     let (items, entries): (&[Value], Option<&BTreeMap<String, Value>>) = match value {
-        Value::List(items) => (items, None),
+        Value::List(items) | Value::Set(items) => (items, None),
         Value::Map(entries) => (&[], Some(entries)),
         _ => (&[], None),
     };
@@ -269,6 +312,17 @@ fn measure(
     (size, depth)
 }
 
+/// The items without duplicates, in first-seen order.
+pub fn dedupe(items: Vec<Value>) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::with_capacity(items.len());
+    for v in items {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
@@ -285,7 +339,7 @@ impl fmt::Display for Value {
             Value::Bool(b) => write!(f, "{b}"),
             Value::Number(n) => f.write_str(&format_number(*n)),
             Value::String(s) => write!(f, "{s:?}"),
-            Value::List(items) => {
+            Value::List(items) | Value::Set(items) => {
                 f.write_str("[")?;
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {

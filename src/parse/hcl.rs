@@ -1,5 +1,7 @@
 //! Lowers hcl-edit's tree into [`crate::syntax`], keeping spans.
 
+mod template;
+
 use super::depth::{Start, check_depth};
 use crate::source::{FileId, Span};
 use crate::syntax::*;
@@ -7,6 +9,7 @@ use hcl_edit::Span as _;
 use hcl_edit::expr::{self as hx, Expression};
 use hcl_edit::template as ht;
 use std::sync::Arc;
+use template::{Piece, strip_and_join};
 
 /// A syntax error at a byte offset of the file.
 pub struct SyntaxError {
@@ -117,9 +120,13 @@ trait LowerExt: Spans {
                     .map(|(key, value)| (self.object_key(key), self.expr(value.expr())))
                     .collect(),
             ),
-            Expression::StringTemplate(t) => ExprKind::Template(self.template_elements(t.iter())),
+            Expression::StringTemplate(t) => {
+                ExprKind::Template(self.template_elements(t.iter(), false))
+            }
             // The parser has already stripped a `<<-` heredoc's indentation.
-            Expression::HeredocTemplate(h) => ExprKind::Template(self.template(&h.template)),
+            Expression::HeredocTemplate(h) => {
+                ExprKind::Template(self.template_elements(h.template.iter(), true))
+            }
             Expression::Parenthesis(p) => return self.expr(p.inner()),
             Expression::Variable(v) => ExprKind::Variable(Arc::from(v.as_str())),
             Expression::Conditional(c) => ExprKind::Conditional(Box::new([
@@ -144,8 +151,20 @@ trait LowerExt: Spans {
                 Box::new(self.expr(&t.expr)),
                 t.operators
                     .iter()
-                    .map(|op| match op.value() {
-                        hx::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat,
+                    .enumerate()
+                    .map(|(i, op)| match op.value() {
+                        hx::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat(
+                            t.operators[i + 1..]
+                                .iter()
+                                .take_while(|next| {
+                                    matches!(
+                                        next.value(),
+                                        hx::TraversalOperator::GetAttr(_)
+                                            | hx::TraversalOperator::LegacyIndex(_)
+                                    )
+                                })
+                                .count(),
+                        ),
                         hx::TraversalOperator::FullSplat(_) => Traverse::FullSplat,
                         hx::TraversalOperator::GetAttr(name) => {
                             Traverse::GetAttr(Arc::from(name.as_str()))
@@ -206,41 +225,109 @@ trait LowerExt: Spans {
                 kind: ExprKind::String(Arc::from(ident.as_str())),
                 span: self.span_of(ident.span()),
             },
+            // A bare keyword is a name like any identifier: `{null = 1}` has the key "null"
+            // (hclsyntax/spec.md, "Collection Values" and "Static Traversal"); `(null)` is
+            // the null value, which is not a valid key. `true` and `false` convert to the
+            // same names.
+            hx::ObjectKey::Expression(Expression::Null(null)) => Expr {
+                kind: ExprKind::String(Arc::from("null")),
+                span: self.span_of(null.span()),
+            },
             hx::ObjectKey::Expression(e) => self.expr(e),
         }
     }
 
     fn template(&self, template: &ht::Template) -> Vec<TemplatePart> {
-        self.template_elements(template.iter())
+        self.template_elements(template.iter(), false)
     }
 
+    /// A template's parts, with its strip markers applied (see [`template`]).
     fn template_elements<'a>(
         &self,
         elements: impl Iterator<Item = &'a ht::Element>,
+        heredoc: bool,
     ) -> Vec<TemplatePart> {
-        elements
-            .map(|element| match element {
-                ht::Element::Literal(s) => TemplatePart::Literal(Arc::from(s.value().as_str())),
-                ht::Element::Interpolation(i) => TemplatePart::Interpolation(self.expr(&i.expr)),
-                ht::Element::Directive(d) => match d.as_ref() {
-                    ht::Directive::If(d) => TemplatePart::If {
-                        cond: self.expr(&d.if_expr.cond_expr),
-                        then: self.template(&d.if_expr.template),
-                        otherwise: d
-                            .else_expr
-                            .as_ref()
-                            .map(|e| self.template(&e.template))
-                            .unwrap_or_default(),
-                    },
-                    ht::Directive::For(d) => TemplatePart::For {
+        let mut pieces = Vec::new();
+        flatten(elements, &mut pieces);
+        let mut pieces = strip_and_join(pieces, heredoc).into_iter();
+        let (parts, _) = self.build(&mut pieces);
+        parts
+    }
+
+    /// The parts up to the marker that closes them (`else`, `endif`, `endfor`), returned
+    /// with them; hcl-edit nested the directives, so the markers balance.
+    fn build<'e>(
+        &self,
+        pieces: &mut std::vec::IntoIter<Piece<&'e Expression>>,
+    ) -> (Vec<TemplatePart>, Option<Piece<&'e Expression>>) {
+        let mut parts = Vec::new();
+        while let Some(piece) = pieces.next() {
+            parts.push(match piece {
+                Piece::Literal(s) => TemplatePart::Literal(Arc::from(s)),
+                Piece::Interpolation(e, _) => TemplatePart::Interpolation(self.expr(e)),
+                Piece::If(cond, _) => {
+                    let (then, end) = self.build(pieces);
+                    let otherwise = match end {
+                        Some(Piece::Else(_)) => self.build(pieces).0,
+                        _ => Vec::new(),
+                    };
+                    TemplatePart::If {
+                        cond: self.expr(cond),
+                        then,
+                        otherwise,
+                    }
+                }
+                Piece::For {
+                    key_var,
+                    value_var,
+                    collection,
+                    ..
+                } => TemplatePart::For {
+                    key_var,
+                    value_var,
+                    collection: self.expr(collection),
+                    body: self.build(pieces).0,
+                },
+                end @ (Piece::Else(_) | Piece::EndIf(_) | Piece::EndFor(_)) => {
+                    return (parts, Some(end));
+                }
+            });
+        }
+        (parts, None)
+    }
+}
+
+/// The pieces of template elements in source order, directives flattened.
+fn flatten<'a>(
+    elements: impl Iterator<Item = &'a ht::Element>,
+    out: &mut Vec<Piece<&'a Expression>>,
+) {
+    for element in elements {
+        match element {
+            ht::Element::Literal(s) => out.push(Piece::Literal(s.value().clone())),
+            ht::Element::Interpolation(i) => out.push(Piece::Interpolation(&i.expr, i.strip)),
+            ht::Element::Directive(d) => match d.as_ref() {
+                ht::Directive::If(d) => {
+                    out.push(Piece::If(&d.if_expr.cond_expr, d.if_expr.strip));
+                    flatten(d.if_expr.template.iter(), out);
+                    if let Some(e) = &d.else_expr {
+                        out.push(Piece::Else(e.strip));
+                        flatten(e.template.iter(), out);
+                    }
+                    out.push(Piece::EndIf(d.endif_expr.strip));
+                }
+                ht::Directive::For(d) => {
+                    out.push(Piece::For {
                         key_var: d.for_expr.key_var.as_ref().map(|k| Arc::from(k.as_str())),
                         value_var: Arc::from(d.for_expr.value_var.as_str()),
-                        collection: self.expr(&d.for_expr.collection_expr),
-                        body: self.template(&d.for_expr.template),
-                    },
-                },
-            })
-            .collect()
+                        collection: &d.for_expr.collection_expr,
+                        strip: d.for_expr.strip,
+                    });
+                    flatten(d.for_expr.template.iter(), out);
+                    out.push(Piece::EndFor(d.endfor_expr.strip));
+                }
+            },
+        }
     }
 }
 

@@ -629,7 +629,7 @@ impl<'a> Analysis<'a> {
                     .map(|(k, v)| InstanceKey::Key(k.clone(), v.clone()))
                     .collect()
             }
-            Value::List(items) => {
+            Value::List(items) | Value::Set(items) => {
                 if items.len() > limit {
                     return too_many(items.len());
                 }

@@ -529,7 +529,7 @@ impl Analysis<'_> {
 pub fn value_at(mut value: Value, path: &[String]) -> Value {
     for segment in path {
         value = match value {
-            Value::List(items) => items
+            Value::List(items) | Value::Set(items) => items
                 .first()
                 .map(|v| get_attr(v, segment))
                 .unwrap_or(Value::Null),

@@ -275,7 +275,7 @@ pub fn values_at(value: Value, path: &[String]) -> Vec<Value> {
     values
         .into_iter()
         .flat_map(|value| match value {
-            Value::List(items) => items.iter().cloned().collect(),
+            Value::List(items) | Value::Set(items) => items.iter().cloned().collect(),
             Value::Null => Vec::new(),
             v => vec![v],
         })
@@ -297,7 +297,7 @@ fn attributes_at<'b>(body: &'b Body, path: &'b [String]) -> Vec<&'b crate::synta
 /// `.segment` on a map, or on each element of a list.
 fn descend(value: Value, segment: &str) -> Vec<Value> {
     match value {
-        Value::List(items) => items
+        Value::List(items) | Value::Set(items) => items
             .iter()
             .flat_map(|v| descend(v.clone(), segment))
             .collect(),

@@ -166,7 +166,7 @@ pub fn tags_in_value(
             origin,
         }),
         (TagFormat::Map, Value::Map(entries)) => push_map(&entries, span, &origin, out),
-        (TagFormat::KeyValueList, Value::List(items)) => {
+        (TagFormat::KeyValueList, Value::List(items) | Value::Set(items)) => {
             for item in items.iter() {
                 if let Value::String(s) = item {
                     let (k, v) = s.split_once('=').unwrap_or((s, ""));
@@ -179,7 +179,7 @@ pub fn tags_in_value(
                 }
             }
         }
-        (TagFormat::KeyValueBlocks, Value::List(items)) => {
+        (TagFormat::KeyValueBlocks, Value::List(items) | Value::Set(items)) => {
             for item in items.iter() {
                 if let Value::String(k) = get_attr(item, "key") {
                     out.push(Tag {

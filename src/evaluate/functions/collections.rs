@@ -7,13 +7,14 @@ use std::collections::BTreeMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Args, Res, unify};
+use super::sets::unified_lists;
+use super::{Args, Res, all_primitive, kinds, unify};
 use crate::evaluate::Value;
 
 pub(super) fn length(a: &Args) -> Res {
     let n = match a.arg(0)? {
         Value::String(s) => s.graphemes(true).count(),
-        Value::List(items) => items.len(),
+        Value::List(items) | Value::Set(items) => items.len(),
         Value::Map(entries) => entries.len(),
         v @ Value::Unknown(_) => return Err(v.clone()),
         other => return Err(a.err(format!("cannot take the length of a {}", other.type_name()))),
@@ -21,10 +22,24 @@ pub(super) fn length(a: &Args) -> Res {
     Ok(Value::Number(n as f64))
 }
 
+/// go-cty's concat converts the elements to one type only when every argument is a list,
+/// not a tuple (`["a"]`, a `for` expression): `concat(tolist(["a"]), tolist([1]))` is
+/// `["a", "1"]` but `concat(["a"], [1])` is `["a", 1]` (stdlib ConcatFunc). souverain does
+/// not tell lists from tuples, so when the two readings differ the result is unknown,
+/// unless an argument mixing kinds shows it is a tuple.
 pub(super) fn concat(a: &Args) -> Res {
     let mut out = Vec::new();
+    let mut some_tuple = false;
     for i in 0..a.vals.len() {
-        out.extend_from_slice(a.list(i)?);
+        let list = a.list(i)?;
+        some_tuple |= kinds(list).len() > 1;
+        out.extend_from_slice(list);
+    }
+    let kinds = kinds(&out);
+    if !some_tuple && kinds.len() > 1 && all_primitive(&kinds) {
+        return Err(Value::unknown(
+            "concat: its arguments mix element types, which convert to strings if they are all lists and stay as they are if one is a tuple; souverain does not tell lists from tuples",
+        ));
     }
     Ok(Value::list(out))
 }
@@ -102,13 +117,13 @@ pub(super) fn compact(a: &Args) -> Res {
 /// Index wraps around the list; a negative index is an error.
 pub(super) fn element(a: &Args) -> Res {
     let (list, index) = (a.list(0)?, a.int(1)?);
-    if index < 0 {
-        return Err(a.err("cannot use element function with a negative index"));
-    }
     if list.is_empty() {
         return Err(a.err("cannot use element function with an empty list"));
     }
-    let i = index as usize % list.len();
+    // A negative index wraps around from the end, as in current Terraform (the
+    // function's page: "To get the last element from the list use the index -1"); up to
+    // Terraform 1.9 it was an error, accepted since 1.10 (go-cty 1.15).
+    let i = index.rem_euclid(list.len() as i64) as usize;
     list.get(i)
         .cloned()
         .ok_or_else(|| a.err("index out of range"))
@@ -118,7 +133,7 @@ pub(super) fn element(a: &Args) -> Res {
 pub(super) fn flatten_into(items: &[Value], out: &mut Vec<Value>) -> Result<(), Value> {
     for item in items {
         match item {
-            Value::List(inner) => flatten_into(inner, out)?,
+            Value::List(inner) | Value::Set(inner) => flatten_into(inner, out)?,
             Value::Unknown(_) => return Err(item.clone()),
             other => out.push(other.clone()),
         }
@@ -175,20 +190,21 @@ pub(super) fn range(a: &Args) -> Res {
         [start, end, step] => (start, end, step),
         _ => return Err(a.err("must have one, two, or three arguments")),
     };
-    if step == 0.0 {
-        return Err(a.err("step must not be zero"));
-    }
+    // go-cty's "step must not be zero" check compares with its own zero value by identity,
+    // so it never fires for a step the configuration gives: a zero step counts upwards,
+    // giving [] when end equals start, the 1024 values error when it is above, the "end
+    // must be greater" error when below (stdlib RangeFunc).
     if step < 0.0 && end > start {
         return Err(a.err("end must be less than start when step is negative"));
     }
-    if step > 0.0 && end < start {
+    if step >= 0.0 && end < start {
         return Err(a.err("end must be greater than start when step is positive"));
     }
     let mut out = Vec::new();
     loop {
         // Multiplying rather than accumulating keeps fractional steps from drifting.
         let n = start + step * out.len() as f64;
-        if (step > 0.0 && n >= end) || (step < 0.0 && n <= end) {
+        if (step >= 0.0 && n >= end) || (step < 0.0 && n <= end) {
             break;
         }
         if out.len() >= 1024 {
@@ -278,17 +294,21 @@ pub(super) fn transpose(a: &Args) -> Res {
     ))
 }
 
+/// Each argument is a list of one element type, and the keys and the search set are
+/// converted to a common one: `matchkeys(["a", "b"], [1, 2], ["1"])` matches the first.
 pub(super) fn matchkeys(a: &Args) -> Res {
-    let (values, keys, search) = (a.list(0)?, a.list(1)?, a.list(2)?);
+    let values = a.unified_list(0)?;
+    let [keys, search] = <[Vec<Value>; 2]>::try_from(unified_lists(a, 1)?)
+        .map_err(|_| a.err("expects 3 arguments"))?;
     if values.len() != keys.len() {
         return Err(a.err("length of keys and values should be equal"));
     }
     Ok(Value::list(
         values
-            .iter()
+            .into_iter()
             .zip(keys)
             .filter(|(_, k)| search.contains(k))
-            .map(|(v, _)| v.clone())
+            .map(|(v, _)| v)
             .collect(),
     ))
 }
@@ -313,6 +333,23 @@ mod tests {
                 Is(l(&[s("a"), unk()])),
             ),
             ("concat", vec![ls(&["a"]), s("b")], Error("expected a list")),
+            // Lists would convert to strings, tuples not: not known which these are.
+            (
+                "concat",
+                vec![ls(&["a"]), l(&[n(1.0)])],
+                Unknown("lists from tuples"),
+            ),
+            // An argument mixing kinds is a tuple: nothing converts.
+            (
+                "concat",
+                vec![l(&[s("a"), n(1.0)]), l(&[Value::Bool(true)])],
+                Is(l(&[s("a"), n(1.0), Value::Bool(true)])),
+            ),
+            (
+                "concat",
+                vec![l(&[n(1.0)]), l(&[n(2.0), Value::Null])],
+                Is(l(&[n(1.0), n(2.0), Value::Null])),
+            ),
             (
                 "merge",
                 vec![
@@ -365,8 +402,15 @@ mod tests {
                 Is(ls(&["a", "1"])),
             ),
             ("distinct", vec![ls(&["b", "a", "b"])], Is(ls(&["b", "a"]))),
+            // distinct takes a list: its elements convert to one type first.
+            (
+                "distinct",
+                vec![l(&[n(1.0), s("1"), Value::Bool(true)])],
+                Is(ls(&["1", "true"])),
+            ),
             ("element", vec![abc.clone(), n(4.0)], Is(s("b"))),
-            ("element", vec![abc.clone(), n(-1.0)], Error("negative")),
+            ("element", vec![abc.clone(), n(-1.0)], Is(s("c"))),
+            ("element", vec![abc.clone(), n(-2.0)], Is(s("b"))),
             ("element", vec![l(&[]), n(0.0)], Error("empty")),
             ("element", vec![l(&[unk(), s("b")]), n(1.0)], Is(s("b"))),
             (
@@ -472,6 +516,21 @@ mod tests {
                 vec![abc.clone(), ls(&["x"]), ls(&["x"])],
                 Error("equal"),
             ),
+            // Keys and search set unify: numbers become strings, so 1 matches "1".
+            (
+                "matchkeys",
+                vec![
+                    abc.clone(),
+                    l(&[n(1.0), n(2.0), n(3.0)]),
+                    l(&[n(1.0), s("3")]),
+                ],
+                Is(ls(&["a", "c"])),
+            ),
+            (
+                "matchkeys",
+                vec![l(&[s("a"), n(2.0)]), ls(&["x", "y"]), ls(&["y"])],
+                Is(ls(&["2"])),
+            ),
             ("range", vec![n(3.0)], Is(l(&[n(0.0), n(1.0), n(2.0)]))),
             ("range", vec![n(-2.0)], Is(l(&[n(0.0), n(-1.0)]))),
             (
@@ -485,10 +544,16 @@ mod tests {
                 Is(l(&[n(5.0), n(3.0)])),
             ),
             ("range", vec![n(3.0), n(3.0)], Is(l(&[]))),
+            ("range", vec![n(1.0), n(1.0), n(0.0)], Is(l(&[]))),
             (
                 "range",
                 vec![n(1.0), n(5.0), n(0.0)],
-                Error("must not be zero"),
+                Error("more than 1024"),
+            ),
+            (
+                "range",
+                vec![n(5.0), n(1.0), n(0.0)],
+                Error("end must be greater"),
             ),
             (
                 "range",

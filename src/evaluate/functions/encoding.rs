@@ -16,7 +16,7 @@ pub(super) fn write_json(v: &Value, out: &mut String) -> Result<(), String> {
         }
         Value::Number(n) => return Err(format!("{n} cannot be represented in JSON")),
         Value::String(s) => write_json_string(s, out),
-        Value::List(items) => {
+        Value::List(items) | Value::Set(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {

@@ -268,7 +268,7 @@ pub(super) fn formatlist(a: &Args) -> Res {
         if arg.is_unknown() {
             return Err(arg.clone());
         }
-        if let Value::List(items) = arg {
+        if let Some(items) = arg.items() {
             match length {
                 Some(n) if n != items.len() => {
                     return Err(a.err("all list arguments must have the same length"));
@@ -282,7 +282,9 @@ pub(super) fn formatlist(a: &Args) -> Res {
         let row: Vec<Value> = args
             .iter()
             .map(|arg| match arg {
-                Value::List(items) => items.get(i).cloned().unwrap_or(Value::Null),
+                Value::List(items) | Value::Set(items) => {
+                    items.get(i).cloned().unwrap_or(Value::Null)
+                }
                 other => other.clone(),
             })
             .collect();

@@ -26,7 +26,7 @@ use base64::Engine as _;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Value;
-use super::value::MAX_STRING_LEN;
+use super::value::{MAX_STRING_LEN, dedupe};
 use collections::{
     alltrue, anytrue, chunklist, coalesce, coalescelist, compact, concat, element, flatten_into,
     length, lookup, matchkeys, merge, range, slice, sort, transpose, zipmap,
@@ -34,7 +34,7 @@ use collections::{
 use encoding::{urlencode, write_json};
 use format::{format_values, formatlist};
 use numbers::{fold_numbers, parseint};
-use sets::{convert_or_null, dedupe, make_set, set_filter, setproduct, unified_lists};
+use sets::{convert_or_null, set_filter, setproduct, unified_lists};
 use strings::{change_case, indent, join, regex_match, replace, split, substr, title};
 
 /// Calls a built-in function. `try` and `can` are evaluated by the evaluator, not here.
@@ -185,7 +185,7 @@ static BUILTINS: &[Builtin] = &[
     shallow("coalescelist", 1, ANY, coalescelist),
     deep("compact", 1, 1, compact),
     deep("distinct", 1, 1, |a| {
-        Ok(Value::list(dedupe(a.list(0)?.to_vec())))
+        Ok(Value::list(dedupe(a.unified_list(0)?)))
     }),
     shallow("element", 2, 2, element),
     shallow("flatten", 1, 1, |a| {
@@ -233,7 +233,7 @@ static BUILTINS: &[Builtin] = &[
     deep("matchkeys", 3, 3, matchkeys),
     // Sets.
     deep("setunion", 1, ANY, |a| {
-        Ok(Value::list(make_set(unified_lists(a)?.concat())))
+        Ok(Value::set(unified_lists(a, 0)?.concat()))
     }),
     deep("setintersection", 1, ANY, |a| set_filter(a, true)),
     deep("setsubtract", 2, 2, |a| set_filter(a, false)),
@@ -243,7 +243,7 @@ static BUILTINS: &[Builtin] = &[
         convert_or_null(a, |a| Ok(Value::list(a.unified_list(0)?)))
     }),
     deep("toset", 1, 1, |a| {
-        convert_or_null(a, |a| Ok(Value::list(make_set(a.unified_list(0)?))))
+        convert_or_null(a, |a| Ok(Value::set(a.unified_list(0)?)))
     }),
     deep("tomap", 1, 1, |a| {
         convert_or_null(a, |a| {
@@ -368,7 +368,7 @@ impl<'a> Args<'a> {
 
     fn as_list(&self, v: &'a Value) -> Result<&'a [Value], Value> {
         match v {
-            Value::List(items) => Ok(items),
+            Value::List(items) | Value::Set(items) => Ok(items),
             Value::Unknown(_) => Err(v.clone()),
             other => Err(self.err(format!("expected a list, got a {}", other.type_name()))),
         }
@@ -445,27 +445,46 @@ fn guarded_repeat(a: &Args, c: char, n: usize) -> Result<String, Value> {
 /// maps: mixed primitives become strings; primitives mixed with collections are an
 /// error. Nulls keep their place.
 fn unify(a: &Args, items: Vec<Value>) -> Result<Vec<Value>, Value> {
-    let kinds: BTreeSet<&str> = items
-        .iter()
-        .filter(|v| **v != Value::Null)
-        .map(Value::type_name)
-        .collect();
+    unify_values(items).map_err(|reason| a.err(reason))
+}
+
+/// [`unify`] for the evaluator (a conditional's two results), the error being the reason.
+pub(crate) fn unify_values(items: Vec<Value>) -> Result<Vec<Value>, String> {
+    let kinds = kinds(&items);
     if kinds.len() <= 1 {
         return Ok(items);
     }
-    if !kinds
-        .iter()
-        .all(|k| matches!(*k, "string" | "number" | "bool"))
-    {
-        return Err(a.err("all elements must have the same type"));
+    if !all_primitive(&kinds) {
+        return Err("all elements must have the same type".to_string());
     }
     items
         .into_iter()
         .map(|v| match v {
             Value::Null => Ok(Value::Null),
-            v => a.as_str(&v).map(Value::String),
+            v => v
+                .to_string_value()
+                .map(Value::String)
+                .map_err(|e| e.to_string()),
         })
         .collect()
+}
+
+/// The kinds of the non-null items (a set and a list being one kind).
+fn kinds(items: &[Value]) -> BTreeSet<&'static str> {
+    items
+        .iter()
+        .filter(|v| **v != Value::Null)
+        .map(|v| match v {
+            Value::Set(_) => "list",
+            v => v.type_name(),
+        })
+        .collect()
+}
+
+fn all_primitive(kinds: &BTreeSet<&str>) -> bool {
+    kinds
+        .iter()
+        .all(|k| matches!(*k, "string" | "number" | "bool"))
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! Set functions (`setunion`, `setintersection`, `setsubtract`, `setproduct`) and the
-//! set ordering and null handling that `distinct` and the `to*` conversions share.
+//! null handling the `to*` conversions share. Sets themselves (their order) are built by
+//! [`Value::set`].
 
 use super::{Args, Impl, Res, unify};
 use crate::evaluate::Value;
 
-/// Every argument as a list, with the elements of all of them converted to one type.
-pub(super) fn unified_lists(a: &Args) -> Result<Vec<Vec<Value>>, Value> {
-    let lists = (0..a.vals.len())
+/// Every argument from `first` on as a list, with the elements of all of them converted
+/// to one type.
+pub(super) fn unified_lists(a: &Args, first: usize) -> Result<Vec<Vec<Value>>, Value> {
+    let lists = (first..a.vals.len())
         .map(|i| a.list(i))
         .collect::<Result<Vec<_>, _>>()?;
     let mut unified = unify(a, lists.concat())?.into_iter();
@@ -16,60 +18,26 @@ pub(super) fn unified_lists(a: &Args) -> Result<Vec<Vec<Value>>, Value> {
         .collect())
 }
 
-pub(super) fn dedupe(items: Vec<Value>) -> Vec<Value> {
-    let mut out: Vec<Value> = Vec::with_capacity(items.len());
-    for v in items {
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    out
-}
-
-/// A set as Terraform iterates it: strings lexically, numbers by value, false before
-/// true, nulls last; other element types keep first-seen order (Terraform's own order
-/// for them is a hash order that no configuration should rely on).
-pub(super) fn make_set(items: Vec<Value>) -> Vec<Value> {
-    let mut set = dedupe(items);
-    // Ranking kinds first keeps the comparison a total order even for mixed input.
-    let rank = |v: &Value| match v {
-        Value::Bool(_) => 0,
-        Value::Number(_) => 1,
-        Value::String(_) => 2,
-        Value::List(_) => 3,
-        Value::Map(_) => 4,
-        Value::Unknown(_) => 5,
-        Value::Null => 6,
-    };
-    set.sort_by(|x, y| {
-        rank(x).cmp(&rank(y)).then_with(|| match (x, y) {
-            (Value::String(a), Value::String(b)) => a.cmp(b),
-            (Value::Number(a), Value::Number(b)) => a.total_cmp(b),
-            (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
-            _ => std::cmp::Ordering::Equal,
-        })
-    });
-    set
-}
-
 /// `setintersection` keeps elements present in every other argument, `setsubtract`
 /// those absent from the second.
 pub(super) fn set_filter(a: &Args, keep_common: bool) -> Res {
-    let mut lists = unified_lists(a)?.into_iter();
+    let mut lists = unified_lists(a, 0)?.into_iter();
     let first = lists.next().unwrap_or_default();
     let others: Vec<Vec<Value>> = lists.collect();
     let kept = first
         .into_iter()
         .filter(|v| others.iter().all(|o| o.contains(v) == keep_common))
         .collect();
-    Ok(Value::list(make_set(kept)))
+    Ok(Value::set(kept))
 }
 
+/// A list if every argument is a list, otherwise a set (the function's documentation).
 /// Refuses products no real configuration builds (Terraform accepts them).
 pub(super) fn setproduct(a: &Args) -> Res {
     const MAX_PRODUCT: usize = 1_000_000;
+    // Each argument is a list or set of one element type (its own, not a common one).
     let lists = (0..a.vals.len())
-        .map(|i| a.list(i))
+        .map(|i| a.unified_list(i))
         .collect::<Result<Vec<_>, _>>()?;
     let size = lists
         .iter()
@@ -93,7 +61,12 @@ pub(super) fn setproduct(a: &Args) -> Res {
             })
             .collect();
     }
-    Ok(Value::list(rows.into_iter().map(Value::list).collect()))
+    let rows = rows.into_iter().map(Value::list).collect();
+    if a.vals.iter().any(|v| matches!(v, Value::Set(_))) {
+        Ok(Value::set(rows))
+    } else {
+        Ok(Value::list(rows))
+    }
 }
 
 /// Terraform's conversion functions turn null into null of the target type.
@@ -112,21 +85,25 @@ mod tests {
     #[test]
     fn sets_and_conversions() {
         check(vec![
-            ("toset", vec![ls(&["b", "a", "b"])], Is(ls(&["a", "b"]))),
+            (
+                "toset",
+                vec![ls(&["b", "a", "b"])],
+                Is(set(&[s("a"), s("b")])),
+            ),
             (
                 "toset",
                 vec![l(&[n(10.0), n(2.0), n(10.0)])],
-                Is(l(&[n(2.0), n(10.0)])),
+                Is(set(&[n(2.0), n(10.0)])),
             ),
             (
                 "toset",
                 vec![l(&[s("b"), n(1.0), Value::Bool(true)])],
-                Is(ls(&["1", "b", "true"])),
+                Is(set(&[s("1"), s("b"), s("true")])),
             ),
             (
                 "toset",
                 vec![l(&[m(&[("k", n(2.0))]), m(&[("k", n(1.0))])])],
-                Is(l(&[m(&[("k", n(2.0))]), m(&[("k", n(1.0))])])),
+                Is(set(&[m(&[("k", n(2.0))]), m(&[("k", n(1.0))])])),
             ),
             ("toset", vec![l(&[s("a"), ls(&["b"])])], Error("same type")),
             ("toset", vec![l(&[s("a"), unk()])], Unknown("var.x")),
@@ -147,26 +124,32 @@ mod tests {
             ("tonumber", vec![s("x")], Error("not a number")),
             ("tobool", vec![s("true")], Is(Value::Bool(true))),
             ("tobool", vec![n(1.0)], Error("cannot convert a number")),
+            // The page lists only "true" and "false", but Terraform's tobool converts with
+            // go-cty, which also takes "1" and "0" (cty/convert/conversion_primitive.go).
+            ("tobool", vec![s("1")], Is(Value::Bool(true))),
+            ("tobool", vec![s("0")], Is(Value::Bool(false))),
+            ("tobool", vec![s("True")], Error("cannot convert a string")),
+            ("tobool", vec![s("no")], Error("cannot convert a string")),
             ("list", vec![s("a")], Error("removed")),
             (
                 "setunion",
                 vec![ls(&["b"]), ls(&["a", "b"])],
-                Is(ls(&["a", "b"])),
+                Is(set(&[s("a"), s("b")])),
             ),
             (
                 "setunion",
                 vec![ls(&["b"]), l(&[n(1.0)])],
-                Is(ls(&["1", "b"])),
+                Is(set(&[s("1"), s("b")])),
             ),
             (
                 "setintersection",
                 vec![ls(&["a", "b", "c"]), ls(&["c", "b"]), ls(&["b", "c"])],
-                Is(ls(&["b", "c"])),
+                Is(set(&[s("b"), s("c")])),
             ),
             (
                 "setsubtract",
                 vec![ls(&["a", "b", "c"]), ls(&["b"])],
-                Is(ls(&["a", "c"])),
+                Is(set(&[s("a"), s("c")])),
             ),
             (
                 "setproduct",
@@ -174,6 +157,24 @@ mod tests {
                 Is(l(&[ls(&["a", "1"]), ls(&["b", "1"])])),
             ),
             ("setproduct", vec![ls(&["a"]), l(&[])], Is(l(&[]))),
+            // Each argument converts to one element type of its own.
+            (
+                "setproduct",
+                vec![l(&[s("a"), n(1.0)]), l(&[n(2.0)])],
+                Is(l(&[l(&[s("a"), n(2.0)]), l(&[s("1"), n(2.0)])])),
+            ),
+            (
+                "setproduct",
+                vec![l(&[s("a"), ls(&["b"])]), l(&[n(2.0)])],
+                Error("same type"),
+            ),
+            // A set among the arguments makes the result a set (the function's page).
+            (
+                "setproduct",
+                vec![set(&[s("a"), s("b")]), ls(&["1"])],
+                Is(set(&[ls(&["a", "1"]), ls(&["b", "1"])])),
+            ),
+            ("tolist", vec![set(&[s("a"), s("b")])], Is(ls(&["a", "b"]))),
         ]);
     }
 }

@@ -16,6 +16,10 @@ pub(super) fn l(items: &[Value]) -> Value {
 pub(super) fn ls(items: &[&str]) -> Value {
     Value::list(items.iter().map(|i| s(i)).collect())
 }
+/// A set holding these elements in this order (as Terraform iterates it).
+pub(super) fn set(items: &[Value]) -> Value {
+    Value::Set(std::sync::Arc::new(items.to_vec()))
+}
 pub(super) fn m(entries: &[(&str, Value)]) -> Value {
     Value::map(
         entries
