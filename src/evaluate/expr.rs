@@ -619,6 +619,30 @@ mod tests {
     }
 
     #[test]
+    fn flush_heredocs() {
+        let for_lines =
+            "<<-EOT\n    %{ for x in [\"a\", \"b\"] ~}\n    ${x}\n    %{ endfor ~}\n  EOT";
+        for (text, want) in [
+            ("<<-EOT\n    a\n      b\n  EOT", "a\n  b\n"),
+            // A whitespace-only line does not count for the indentation, and keeps its
+            // whitespace (hclsyntax's flushHeredocTemplateParts).
+            ("<<-EOT\n    a\n  \n\n    b\n  EOT", "a\n  \n\nb\n"),
+            ("<<-EOT\n    a\n        \n    b\n  EOT", "a\n        \nb\n"),
+            // Interpolations still work when the heredoc is read again.
+            ("<<-EOT\n    ${var.known}\n    x\n  EOT", "eu-west-3\nx\n"),
+            // An interpolation at the start of a line leaves nothing to strip.
+            ("<<-EOT\n    a\n${\"b\"}\n  EOT", "    a\nb\n"),
+            // The markers are applied first, and a line whose line break a marker ate is
+            // no longer a line of its own: its indentation stays (as hclsyntax does it).
+            (for_lines, "    a\n    b\n"),
+            // A `<<` heredoc keeps its indentation.
+            ("<<EOT\n    a\n  \nEOT", "    a\n  \n"),
+        ] {
+            assert_eq!(eval(text), s(want), "{text}");
+        }
+    }
+
+    #[test]
     fn conditional_results_unify() {
         // Terraform unifies the two results: a number or bool with a string is a string.
         assert_eq!(eval(r#"true ? 1 : "x""#), s("1"));

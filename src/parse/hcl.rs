@@ -9,7 +9,7 @@ use hcl_edit::Span as _;
 use hcl_edit::expr::{self as hx, Expression};
 use hcl_edit::template as ht;
 use std::sync::Arc;
-use template::{Piece, strip_and_join};
+use template::{Lines, Piece, strip_and_join};
 
 /// A syntax error at a byte offset of the file.
 pub struct SyntaxError {
@@ -23,14 +23,16 @@ pub fn parse_body(file: FileId, text: &str) -> Result<Body, SyntaxError> {
         offset: e.location().offset(),
         message: e.message().trim().to_string(),
     })?;
-    Ok(Lower { file }.body(&body))
+    Ok(Lower { file, text }.body(&body))
 }
 
 /// Parses a standalone template (a JSON string value); spans point at `span`.
 pub fn parse_template(file: FileId, text: &str, span: Span) -> Result<Vec<TemplatePart>, String> {
     check_depth(text, Start::Template).map_err(|e| e.message)?;
     let template = hcl_edit::parser::parse_template(text).map_err(|e| e.message().to_string())?;
-    Ok(Lower { file }.with_fixed_span(span).template(&template))
+    Ok(Lower { file, text }
+        .with_fixed_span(span)
+        .template(&template))
 }
 
 /// Parses a standalone expression (a JSON string where Terraform expects a bare
@@ -38,44 +40,77 @@ pub fn parse_template(file: FileId, text: &str, span: Span) -> Result<Vec<Templa
 pub fn parse_expr(file: FileId, text: &str, span: Span) -> Result<Expr, String> {
     check_depth(text, Start::Expr).map_err(|e| e.message)?;
     let expr = hcl_edit::parser::parse_expr(text).map_err(|e| e.message().to_string())?;
-    Ok(Lower { file }.with_fixed_span(span).expr(&expr))
+    Ok(Lower { file, text }.with_fixed_span(span).expr(&expr))
 }
 
-struct Lower {
+struct Lower<'t> {
     file: FileId,
+    /// The text parsed, which hcl-edit's ranges index.
+    text: &'t str,
 }
 
 /// Lowering for text that is not at its own offset in the file (JSON strings): every node
 /// gets the span of the enclosing JSON string.
-struct FixedLower {
+struct FixedLower<'t> {
     span: Span,
+    text: &'t str,
+}
+
+/// Lowering for a `<<-` heredoc parsed again from its own text (see
+/// [`LowerExt::flush_heredoc`]): ranges in `text` are `shift` bytes before the enclosing
+/// lowering's.
+struct Shifted<'s> {
+    inner: &'s dyn Spans,
+    shift: usize,
+    text: &'s str,
 }
 
 trait Spans {
     fn span_of(&self, range: Option<std::ops::Range<usize>>) -> Span;
+    /// The text hcl-edit's ranges index.
+    fn text(&self) -> &str;
 }
 
-impl Spans for Lower {
+impl Spans for Lower<'_> {
     fn span_of(&self, range: Option<std::ops::Range<usize>>) -> Span {
         Span::new(self.file, range.unwrap_or(0..0))
     }
-}
-
-impl Spans for FixedLower {
-    fn span_of(&self, _: Option<std::ops::Range<usize>>) -> Span {
-        self.span
+    fn text(&self) -> &str {
+        self.text
     }
 }
 
-impl Lower {
-    fn with_fixed_span(self, span: Span) -> FixedLower {
-        FixedLower { span }
+impl Spans for FixedLower<'_> {
+    fn span_of(&self, _: Option<std::ops::Range<usize>>) -> Span {
+        self.span
+    }
+    fn text(&self) -> &str {
+        self.text
+    }
+}
+
+impl Spans for Shifted<'_> {
+    fn span_of(&self, range: Option<std::ops::Range<usize>>) -> Span {
+        self.inner
+            .span_of(range.map(|r| r.start + self.shift..r.end + self.shift))
+    }
+    fn text(&self) -> &str {
+        self.text
+    }
+}
+
+impl<'t> Lower<'t> {
+    fn with_fixed_span(self, span: Span) -> FixedLower<'t> {
+        FixedLower {
+            span,
+            text: self.text,
+        }
     }
 }
 
 impl<T: Spans> LowerExt for T {}
 
-trait LowerExt: Spans {
+trait LowerExt: Spans + Sized {
     fn body(&self, body: &hcl_edit::structure::Body) -> Body {
         let mut out = Body::default();
         for structure in body.iter() {
@@ -121,12 +156,9 @@ trait LowerExt: Spans {
                     .collect(),
             ),
             Expression::StringTemplate(t) => {
-                ExprKind::Template(self.template_elements(t.iter(), false))
+                ExprKind::Template(self.template_elements(t.iter(), Lines::Quoted))
             }
-            // The parser has already stripped a `<<-` heredoc's indentation.
-            Expression::HeredocTemplate(h) => {
-                ExprKind::Template(self.template_elements(h.template.iter(), true))
-            }
+            Expression::HeredocTemplate(h) => ExprKind::Template(self.heredoc(h)),
             Expression::Parenthesis(p) => return self.expr(p.inner()),
             Expression::Variable(v) => ExprKind::Variable(Arc::from(v.as_str())),
             Expression::Conditional(c) => ExprKind::Conditional(Box::new([
@@ -238,18 +270,52 @@ trait LowerExt: Spans {
     }
 
     fn template(&self, template: &ht::Template) -> Vec<TemplatePart> {
-        self.template_elements(template.iter(), false)
+        self.template_elements(template.iter(), Lines::Quoted)
+    }
+
+    /// hcl-edit strips a `<<-` heredoc's indentation itself, counting whitespace-only lines,
+    /// and before the strip markers are applied; HCL ignores those lines and strips the
+    /// markers first (hclsyntax's flushHeredocTemplateParts). Such a heredoc is parsed again
+    /// from its text as a plain `<<` one and flushed here.
+    fn heredoc(&self, h: &ht::HeredocTemplate) -> Vec<TemplatePart> {
+        let raw = h.span().and_then(|r| self.text().get(r)).unwrap_or("");
+        if !raw.starts_with("<<-") {
+            return self.template_elements(h.template.iter(), Lines::Heredoc);
+        }
+        if h.indent().is_none() {
+            // hcl-edit left the text as it is.
+            return self.template_elements(h.template.iter(), Lines::FlushHeredoc);
+        }
+        let delimiter = h.delimiter.as_str();
+        let (Some(first), Some(last)) = (raw.find('\n'), raw.rfind('\n')) else {
+            return self.template_elements(h.template.iter(), Lines::Heredoc);
+        };
+        if raw[last + 1..].trim() != delimiter {
+            return self.template_elements(h.template.iter(), Lines::Heredoc);
+        }
+        let body = &raw[first + 1..last + 1];
+        let text = format!("<<{delimiter}\n{body}{delimiter}");
+        let Ok(Expression::HeredocTemplate(plain)) = hcl_edit::parser::parse_expr(&text) else {
+            return self.template_elements(h.template.iter(), Lines::Heredoc);
+        };
+        let body_start = h.span().map_or(0, |r| r.start) + first + 1;
+        let shifted = Shifted {
+            inner: self,
+            shift: body_start - (delimiter.len() + 3),
+            text: &text,
+        };
+        shifted.template_elements(plain.template.iter(), Lines::FlushHeredoc)
     }
 
     /// A template's parts, with its strip markers applied (see [`template`]).
     fn template_elements<'a>(
         &self,
         elements: impl Iterator<Item = &'a ht::Element>,
-        heredoc: bool,
+        lines: Lines,
     ) -> Vec<TemplatePart> {
         let mut pieces = Vec::new();
         flatten(elements, &mut pieces);
-        let mut pieces = strip_and_join(pieces, heredoc).into_iter();
+        let mut pieces = strip_and_join(pieces, lines).into_iter();
         let (parts, _) = self.build(&mut pieces);
         parts
     }
@@ -338,5 +404,52 @@ fn join(
     match (a, b) {
         (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
         (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of the first interpolation of attribute `a`'s template.
+    fn interpolated(text: &str) -> &str {
+        let Ok(body) = parse_body(FileId(0), text) else {
+            panic!("valid body");
+        };
+        let Some(ExprKind::Template(parts)) = body.attribute("a").map(|a| &a.expr.kind) else {
+            panic!("a template");
+        };
+        let Some(span) = parts.iter().find_map(|p| match p {
+            TemplatePart::Interpolation(e) => Some(e.span),
+            _ => None,
+        }) else {
+            panic!("an interpolation");
+        };
+        &text[span.start as usize..span.end as usize]
+    }
+
+    #[test]
+    fn a_flush_heredoc_read_again_keeps_its_spans() {
+        assert_eq!(interpolated("a = <<-EOT\n    x ${var.x}\n  EOT\n"), "var.x");
+        assert_eq!(
+            interpolated("b = 1\na = <<-END\n  \n    ${upper(\"x\")}\n  END\n"),
+            "upper(\"x\")"
+        );
+        assert_eq!(interpolated("a = <<EOT\n  ${var.y}\nEOT\n"), "var.y");
+    }
+
+    #[test]
+    fn a_flush_heredoc_in_a_file_ends_at_its_delimiter() {
+        let text = "a = <<-EOT\n    x\n  \n    y\n  EOT\nb = 1\n";
+        let Ok(body) = parse_body(FileId(0), text) else {
+            panic!("valid body");
+        };
+        let Some(ExprKind::Template(parts)) = body.attribute("a").map(|a| &a.expr.kind) else {
+            panic!("a template");
+        };
+        assert!(
+            matches!(parts.as_slice(), [TemplatePart::Literal(s)] if &**s == "x\n  \ny\n"),
+            "{parts:?}"
+        );
     }
 }
