@@ -65,12 +65,14 @@ impl Rule for Sov007 {
                         v.extraterritorial_laws.join(", ")
                     ));
                 }
-                if let Some(info) = region.and_then(|r| cx.catalog.region(&v.id, r))
+                // The region as the backend writes it: the catalog's entry may be a
+                // pattern (`us-*`).
+                if let Some((region, info)) =
+                    region.and_then(|r| Some((r, cx.catalog.region(&v.id, r)?)))
                     && (info.unpinned || !hosting::allowed(cx, &info.countries))
                 {
                     problems.push(format!(
-                        "region {} is outside {}",
-                        info.code,
+                        "region {region} is outside {}",
                         hosting::geography_name(cx)
                     ));
                 }
@@ -203,6 +205,28 @@ resource "aws_s3_bucket" "site" {
     bucket = "tfstate"
     key    = "root.tfstate"
     region = "eu-west-3"
+  }
+}
+provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // The state outside the EU: the message names the backend's own region,
+                // not the catalog's pattern for it (`us-*`).
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "s3" {
+    bucket = "tfstate"
+    key    = "root.tfstate"
+    region = "us-east-1"
   }
 }
 provider "google" {
