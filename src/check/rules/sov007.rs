@@ -42,7 +42,9 @@ impl Rule for Sov007 {
             return;
         }
         let mut problems = Vec::new();
-        let mut severity = Severity::Error;
+        // The finding is as severe as its worst problem: an exposure is only a warning for
+        // data that needs no immunity, as in SOV002.
+        let mut severity = Severity::Info;
         let vendor = b.vendor.as_deref().and_then(|v| cx.catalog.vendor(v));
         match (vendor, b.region.as_deref()) {
             (Some(v), _) if v.internal_cloud => return,
@@ -52,13 +54,17 @@ impl Rule for Sov007 {
                         .0
                         .is_empty()
                 {
+                    severity = Severity::Error;
                     problems.push(format!(
                         "{} is not a SecNumCloud-qualified offer{}",
                         v.name,
                         region.map(|r| format!(" in {r}")).unwrap_or_default()
                     ));
                 }
-                if needs.exposure.is_some() && !v.extraterritorial_laws.is_empty() {
+                if let Some(exposure) = needs.exposure
+                    && !v.extraterritorial_laws.is_empty()
+                {
+                    severity = severity.max(exposure);
                     problems.push(format!(
                         "{} is exposed to {}",
                         v.name,
@@ -71,6 +77,7 @@ impl Rule for Sov007 {
                     region.and_then(|r| Some((r, cx.catalog.region(&v.id, r)?)))
                     && (info.unpinned || !hosting::allowed(cx, &info.countries))
                 {
+                    severity = Severity::Error;
                     problems.push(format!(
                         "region {region} is outside {}",
                         hosting::geography_name(cx)
@@ -237,6 +244,23 @@ resource "google_storage_bucket" "records" {
   name     = "records"
   location = "u-france-east1"
   labels   = { data_classification = "sensitive" }
+}
+"#,
+                )],
+                // Internal data, its state in Paris on AWS: exposed to US law, a warning
+                // as in SOV002 (immunity is required of sensitive data only).
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "s3" {
+    bucket = "tfstate"
+    key    = "hr.tfstate"
+    region = "eu-west-3"
+  }
+}
+provider "aws" { region = "eu-west-3" }
+resource "aws_db_instance" "hr" {
+  tags = { data_classification = "internal" }
 }
 "#,
                 )],
