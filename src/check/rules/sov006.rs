@@ -114,10 +114,19 @@ fn judge(
         } else {
             info.countries.join(", ")
         };
+        // An unconfirmed fact never makes an error on its own (as in SOV003).
+        let (severity, unconfirmed) = if info.confirmed {
+            (META.severity, "")
+        } else {
+            (
+                Severity::Warning,
+                " (region facts unconfirmed in the catalog)",
+            )
+        };
         return Some((
-            META.severity,
+            severity,
             format!(
-                "{region} ({place}) is outside {}",
+                "{region} ({place}) is outside {}{unconfirmed}",
                 hosting::geography_name(cx)
             ),
         ));
@@ -194,6 +203,18 @@ resource "azurerm_storage_account" "docs" {
                 )],
             ])
             .fail(&[
+                // A dual-region whose members the catalog has not confirmed (EUR5: Belgium
+                // and London): a warning, never an error on an unconfirmed fact alone.
+                &[(
+                    "main.tf",
+                    r#"provider "google" { region = "europe-west1" }
+resource "google_storage_bucket" "shared" {
+  name     = "shared"
+  location = "EUR5"
+  labels   = { data_classification = "internal" }
+}
+"#,
+                )],
                 // A replica in a non-EU region.
                 &[(
                     "main.tf",
