@@ -132,7 +132,14 @@ pub fn replicas(
                 });
                 continue;
             }
-            if !rule.applies_to(text.as_deref()) {
+            // A block or an object (`replication { auto {} }`) replicates by being there,
+            // unless the rule asks for given values.
+            let applies = match (&value, text.as_deref()) {
+                (_, Some(text)) => rule.applies_to(Some(text)),
+                (None | Some(Value::Map(_)), None) => rule.when.is_empty(),
+                _ => false,
+            };
+            if !applies {
                 continue;
             }
             // A plain region in an argument that may hold a multi-region (GCS `location`)

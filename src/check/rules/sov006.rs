@@ -203,6 +203,20 @@ resource "azurerm_storage_account" "docs" {
                 )],
             ])
             .fail(&[
+                // Secret Manager's automatic replication: Google chooses where the copies
+                // go.
+                &[(
+                    "main.tf",
+                    r#"provider "google" { region = "europe-west9" }
+resource "google_secret_manager_secret" "token" {
+  secret_id = "token"
+  labels    = { data_classification = "internal" }
+  replication {
+    auto {}
+  }
+}
+"#,
+                )],
                 // A dual-region whose members the catalog has not confirmed (EUR5: Belgium
                 // and London): a warning, never an error on an unconfirmed fact alone.
                 &[(
