@@ -49,16 +49,25 @@ impl Rule for Sov007 {
         match (vendor, b.region.as_deref()) {
             (Some(v), _) if v.internal_cloud => return,
             (Some(v), region) => {
-                if needs.qualification
-                    && hosting::qualifications(cx, &v.id, region, &b.kind, Some("object-storage"))
-                        .0
-                        .is_empty()
-                {
+                let valid = if needs.qualification {
+                    hosting::qualifications(cx, &v.id, region, &b.kind, Some("object-storage")).0
+                } else {
+                    Vec::new()
+                };
+                let in_region = region.map(|r| format!(" in {r}")).unwrap_or_default();
+                if needs.qualification && valid.is_empty() {
                     severity = Severity::Error;
                     problems.push(format!(
-                        "{} is not a SecNumCloud-qualified offer{}",
-                        v.name,
-                        region.map(|r| format!(" in {r}")).unwrap_or_default()
+                        "{} is not a SecNumCloud-qualified offer{in_region}",
+                        v.name
+                    ));
+                } else if let Some(q) = valid.first().filter(|_| valid.iter().all(|q| !q.confirmed))
+                {
+                    // Only an unconfirmed qualification covers it: a warning, as in SOV001.
+                    severity = severity.max(Severity::Warning);
+                    problems.push(format!(
+                        "the catalog marks the qualification {} of {}{in_region} as unconfirmed",
+                        q.id, v.name
                     ));
                 }
                 if let Some(exposure) = needs.exposure
@@ -261,6 +270,29 @@ resource "google_storage_bucket" "records" {
 provider "aws" { region = "eu-west-3" }
 resource "aws_db_instance" "hr" {
   tags = { data_classification = "internal" }
+}
+"#,
+                )],
+                // The state on Outscale eu-west-2, whose qualification the catalog has not
+                // confirmed: a warning that says so, as SOV001 gives the same placement.
+                &[(
+                    "main.tf",
+                    r#"terraform {
+  backend "s3" {
+    bucket = "tfstate"
+    key    = "root.tfstate"
+    region = "eu-west-2"
+    endpoints = { s3 = "https://oos.eu-west-2.outscale.com" }
+  }
+}
+provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
 }
 "#,
                 )],
