@@ -30,6 +30,15 @@ impl Rule for Sov005 {
             return;
         };
         let r = s.record;
+        // A State internal cloud is declared whole, not per region: the catalog knows none
+        // of its regions, and none is needed to judge it.
+        if r.vendor
+            .as_deref()
+            .and_then(|v| cx.catalog.vendor(v))
+            .is_some_and(|v| v.internal_cloud)
+        {
+            return;
+        }
         let unknown_region = match (&r.vendor, &r.region) {
             (Some(v), Some(code)) => cx
                 .catalog
@@ -81,6 +90,34 @@ mod tests {
     fn cases() {
         Tester::new(&super::META)
             .pass(&[
+                // A State internal cloud declared in .souverain.hcl: no region needed.
+                &[
+                    (
+                        ".souverain.hcl",
+                        r#"internal_cloud "pi" {
+  name                = "Cloud Pi"
+  openstack_auth_urls = ["https://keystone.pi.interieur.gouv.fr:5000/v3"]
+}
+"#,
+                    ),
+                    (
+                        "main.tf",
+                        r#"terraform {
+  required_providers {
+    openstack = { source = "terraform-provider-openstack/openstack" }
+  }
+}
+provider "openstack" {
+  auth_url = "https://keystone.pi.interieur.gouv.fr:5000/v3"
+  region   = "RegionOne"
+}
+resource "openstack_blockstorage_volume_v3" "records" {
+  size     = 10
+  metadata = { data_classification = "sensitive" }
+}
+"#,
+                    ),
+                ],
                 // Public data may be anywhere.
                 &[(
                     "main.tf",
