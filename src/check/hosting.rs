@@ -51,6 +51,12 @@ pub fn vendor_needing_qualification<'s>(cx: &Context<'_>, s: &Subject<'s>) -> Op
 
 /// Whether some region of the vendor could be qualified for a resource: a qualification
 /// Terraform can tell apart (OVHcloud's qualified offers cannot be told from its others).
+/// Whether `vendor` is a State internal cloud declared in the configuration: it needs no
+/// qualification and is judged whole, whatever its regions.
+pub fn is_internal_cloud(cx: &Context<'_>, vendor: &str) -> bool {
+    cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud)
+}
+
 pub fn has_any_qualification(cx: &Context<'_>, vendor: &str) -> bool {
     cx.catalog
         .qualifications()

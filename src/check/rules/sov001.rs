@@ -34,7 +34,7 @@ impl Rule for Sov001 {
         let Some(vendor) = hosting::vendor_needing_qualification(cx, s) else {
             return;
         };
-        if cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud) {
+        if hosting::is_internal_cloud(cx, vendor) {
             return;
         }
         let region = s.record.region.as_deref();

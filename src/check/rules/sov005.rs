@@ -34,8 +34,7 @@ impl Rule for Sov005 {
         // of its regions, and none is needed to judge it.
         if r.vendor
             .as_deref()
-            .and_then(|v| cx.catalog.vendor(v))
-            .is_some_and(|v| v.internal_cloud)
+            .is_some_and(|v| super::super::hosting::is_internal_cloud(cx, v))
         {
             return;
         }
@@ -56,7 +55,6 @@ impl Rule for Sov005 {
         if let Some(vendor) = r.vendor.as_deref()
             && needs.qualification
             && !super::super::hosting::has_any_qualification(cx, vendor)
-            && !cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud)
         {
             return;
         }

@@ -132,7 +132,7 @@ fn judge(
         ));
     }
     if hosting::requirements(cx, Some(level)).qualification
-        && !cx.catalog.vendor(vendor).is_some_and(|v| v.internal_cloud)
+        && !hosting::is_internal_cloud(cx, vendor)
     {
         let (valid, _) = hosting::qualifications(
             cx,
