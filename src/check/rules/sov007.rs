@@ -152,14 +152,28 @@ impl Rule for Sov007 {
 mod tests {
     use crate::check::tester::Tester;
 
+    /// A root's data: sensitive, on S3NS's qualified region (where its state goes is
+    /// what each case varies).
+    const SENSITIVE_ON_S3NS: &str = r#"provider "google" {
+  universe_domain = "s3nsapis.fr"
+  region          = "u-france-east1"
+}
+resource "google_storage_bucket" "records" {
+  name     = "records"
+  location = "u-france-east1"
+  labels   = { data_classification = "sensitive" }
+}
+"#;
+
     #[test]
     fn cases() {
         Tester::new(&super::META)
             .pass(&[
                 // The state on Outscale OOS in its qualified region, for sensitive data.
-                &[(
-                    "main.tf",
-                    r#"terraform {
+                &[
+                    (
+                        "main.tf",
+                        r#"terraform {
   backend "s3" {
     bucket = "tfstate"
     key    = "root.tfstate"
@@ -167,34 +181,21 @@ mod tests {
     endpoints = { s3 = "https://oos.cloudgouv-eu-west-1.outscale.com" }
   }
 }
-provider "google" {
-  universe_domain = "s3nsapis.fr"
-  region          = "u-france-east1"
-}
-resource "google_storage_bucket" "records" {
-  name     = "records"
-  location = "u-france-east1"
-  labels   = { data_classification = "sensitive" }
-}
 "#,
-                )],
+                    ),
+                    ("data.tf", SENSITIVE_ON_S3NS),
+                ],
                 // A local backend stores nothing in a cloud.
-                &[(
-                    "main.tf",
-                    r#"terraform {
+                &[
+                    (
+                        "main.tf",
+                        r#"terraform {
   backend "local" {}
 }
-provider "google" {
-  universe_domain = "s3nsapis.fr"
-  region          = "u-france-east1"
-}
-resource "google_storage_bucket" "records" {
-  name     = "records"
-  location = "u-france-east1"
-  labels   = { data_classification = "sensitive" }
-}
 "#,
-                )],
+                    ),
+                    ("data.tf", SENSITIVE_ON_S3NS),
+                ],
                 // A root holding only public data.
                 &[(
                     "main.tf",
@@ -214,48 +215,36 @@ resource "aws_s3_bucket" "site" {
             ])
             .fail(&[
                 // A root holding sensitive data on S3NS, its state on AWS.
-                &[(
-                    "main.tf",
-                    r#"terraform {
+                &[
+                    (
+                        "main.tf",
+                        r#"terraform {
   backend "s3" {
     bucket = "tfstate"
     key    = "root.tfstate"
     region = "eu-west-3"
   }
 }
-provider "google" {
-  universe_domain = "s3nsapis.fr"
-  region          = "u-france-east1"
-}
-resource "google_storage_bucket" "records" {
-  name     = "records"
-  location = "u-france-east1"
-  labels   = { data_classification = "sensitive" }
-}
 "#,
-                )],
+                    ),
+                    ("data.tf", SENSITIVE_ON_S3NS),
+                ],
                 // The state outside the EU: the message names the backend's own region,
                 // not the catalog's pattern for it (`us-*`).
-                &[(
-                    "main.tf",
-                    r#"terraform {
+                &[
+                    (
+                        "main.tf",
+                        r#"terraform {
   backend "s3" {
     bucket = "tfstate"
     key    = "root.tfstate"
     region = "us-east-1"
   }
 }
-provider "google" {
-  universe_domain = "s3nsapis.fr"
-  region          = "u-france-east1"
-}
-resource "google_storage_bucket" "records" {
-  name     = "records"
-  location = "u-france-east1"
-  labels   = { data_classification = "sensitive" }
-}
 "#,
-                )],
+                    ),
+                    ("data.tf", SENSITIVE_ON_S3NS),
+                ],
                 // Internal data, its state in Paris on AWS: exposed to US law, a warning
                 // as in SOV002 (immunity is required of sensitive data only).
                 &[(
@@ -275,9 +264,10 @@ resource "aws_db_instance" "hr" {
                 )],
                 // The state on Outscale eu-west-2, whose qualification the catalog has not
                 // confirmed: a warning that says so, as SOV001 gives the same placement.
-                &[(
-                    "main.tf",
-                    r#"terraform {
+                &[
+                    (
+                        "main.tf",
+                        r#"terraform {
   backend "s3" {
     bucket = "tfstate"
     key    = "root.tfstate"
@@ -285,36 +275,23 @@ resource "aws_db_instance" "hr" {
     endpoints = { s3 = "https://oos.eu-west-2.outscale.com" }
   }
 }
-provider "google" {
-  universe_domain = "s3nsapis.fr"
-  region          = "u-france-east1"
-}
-resource "google_storage_bucket" "records" {
-  name     = "records"
-  location = "u-france-east1"
-  labels   = { data_classification = "sensitive" }
-}
 "#,
-                )],
+                    ),
+                    ("data.tf", SENSITIVE_ON_S3NS),
+                ],
                 // A gcs backend (Google Cloud) for sensitive data: no region needed to fail.
-                &[(
-                    "main.tf",
-                    r#"terraform {
+                &[
+                    (
+                        "main.tf",
+                        r#"terraform {
   backend "gcs" {
     bucket = "tfstate"
   }
 }
-provider "google" {
-  universe_domain = "s3nsapis.fr"
-  region          = "u-france-east1"
-}
-resource "google_storage_bucket" "records" {
-  name     = "records"
-  location = "u-france-east1"
-  labels   = { data_classification = "sensitive" }
-}
 "#,
-                )],
+                    ),
+                    ("data.tf", SENSITIVE_ON_S3NS),
+                ],
                 // Internal data, its state on Outscale's US region: outside the EU.
                 &[(
                     "main.tf",
@@ -333,24 +310,18 @@ resource "aws_db_instance" "hr" {
 "#,
                 )],
                 // A backend the catalog does not know: a warning.
-                &[(
-                    "main.tf",
-                    r#"terraform {
+                &[
+                    (
+                        "main.tf",
+                        r#"terraform {
   backend "pg" {
     conn_str = "postgres://state.example.org/terraform"
   }
 }
-provider "google" {
-  universe_domain = "s3nsapis.fr"
-  region          = "u-france-east1"
-}
-resource "google_storage_bucket" "records" {
-  name     = "records"
-  location = "u-france-east1"
-  labels   = { data_classification = "sensitive" }
-}
 "#,
-                )],
+                    ),
+                    ("data.tf", SENSITIVE_ON_S3NS),
+                ],
             ])
             .test();
     }
